@@ -7,7 +7,6 @@ package fault
 
 import (
 	"errors"
-
 )
 
 // Kind classifies an error for the user and for HTTP.
@@ -104,7 +103,6 @@ func As(err error) *Error {
 
 // Is reports whether err is a fault of kind k.
 func Is(err error, k Kind) bool { return err != nil && KindOf(err) == k }
-
 
 // Validator collects field errors while checking input.
 type Validator struct{ fields []FieldError }

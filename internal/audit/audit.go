@@ -1,0 +1,60 @@
+// Package audit records security-relevant events: logins, role changes,
+// access to another person's data. Entries are append-only; admins read them.
+package audit
+
+import (
+	"context"
+	"time"
+)
+
+// Actions recorded in the log.
+const (
+	LoginSuccess       = "login.success"
+	LoginFailure       = "login.failure"
+	LoginThrottled     = "login.throttled"
+	Logout             = "logout"
+	LogoutEverywhere   = "logout.everywhere"
+	PasswordChanged    = "password.changed"
+	PasswordReset      = "password.reset"
+	SecondFactorOn     = "totp.enabled"
+	SecondFactorOff    = "totp.disabled"
+	TokenCreated       = "token.created"
+	TokenDeleted       = "token.deleted"
+	RoleGranted        = "role.granted"
+	RoleRevoked        = "role.revoked"
+	UserCreated        = "user.created"
+	UserDisabled       = "user.disabled"
+	UserEnabled        = "user.enabled"
+	UserDeleted        = "user.deleted"
+	PersonalDataRead   = "personal_data.read"
+	PersonalDataExport = "personal_data.export"
+)
+
+// Entry is one audit record.
+type Entry struct {
+	ID        int64
+	At        time.Time
+	ActorID   *int64 // who acted; nil for anonymous or the system
+	SubjectID *int64 // whose data or account it concerns
+	Action    string
+	Detail    string // short free text, never a secret
+	IP        string
+}
+
+// Filter selects entries, newest first.
+type Filter struct {
+	ActorID   *int64
+	SubjectID *int64
+	Action    string
+	BeforeID  int64 // for paging
+	Limit     int
+}
+
+// Store keeps the log.
+type Store interface {
+	CreateAuditEntry(ctx context.Context, e *Entry) error
+	FindAuditEntries(ctx context.Context, f Filter) ([]*Entry, error)
+}
+
+// Ptr returns a pointer to id, for ActorID and SubjectID.
+func Ptr(id int64) *int64 { return &id }

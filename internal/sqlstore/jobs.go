@@ -1,0 +1,121 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"rathaus/internal/jobs"
+)
+
+const jobCols = "id, kind, payload, unique_key, run_at, attempts, max_attempts, status, last_error, locked_by, locked_until, created_at, finished_at"
+
+func scanJob(row interface{ Scan(...any) error }) (*jobs.Job, error) {
+	var j jobs.Job
+	var key sql.NullString
+	var locked, finished sql.NullTime
+	err := row.Scan(&j.ID, &j.Kind, &j.Payload, &key, &j.RunAt, &j.Attempts, &j.MaxAttempts, &j.Status,
+		&j.LastError, &j.LockedBy, &locked, &j.CreatedAt, &finished)
+	j.UniqueKey, j.LockedUntil, j.FinishedAt = key.String, nullTime(locked), nullTime(finished)
+	j.RunAt, j.CreatedAt = j.RunAt.UTC(), j.CreatedAt.UTC()
+	return &j, err
+}
+
+// EnqueueJob inserts a job; false when its unique key is taken.
+func (d *DB) EnqueueJob(ctx context.Context, j *jobs.Job) (bool, error) {
+	var key any
+	if j.UniqueKey != "" {
+		key = j.UniqueKey
+	}
+	if j.MaxAttempts == 0 {
+		j.MaxAttempts = 8
+	}
+	if j.CreatedAt.IsZero() {
+		j.CreatedAt = j.RunAt
+	}
+	rows, err := d.query(ctx, d.db, `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts, status, created_at)
+		VALUES (?, ?, ?, ?, ?, 'queued', ?) ON CONFLICT (unique_key) DO NOTHING RETURNING id`,
+		j.Kind, j.Payload, key, j.RunAt, j.MaxAttempts, j.CreatedAt)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return false, rows.Err()
+	}
+	j.Status = jobs.Queued
+	return true, rows.Scan(&j.ID)
+}
+
+// ClaimJob leases the next due job. The inner SELECT locks the row it
+// picks and skips rows other workers hold (PostgreSQL); on SQLite the
+// statement runs under the single write lock. A running job whose lease
+// ran out counts as due again.
+func (d *DB) ClaimJob(ctx context.Context, worker string, kinds []string, now time.Time, lease time.Duration) (*jobs.Job, error) {
+	if len(kinds) == 0 {
+		return nil, d.mapErr(sql.ErrNoRows)
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(kinds)), ", ")
+	args := []any{worker, now.Add(lease)}
+	for _, k := range kinds {
+		args = append(args, k)
+	}
+	args = append(args, now, now)
+	q := `UPDATE jobs SET status = 'running', locked_by = ?, locked_until = ?, attempts = attempts + 1
+		WHERE id = (SELECT id FROM jobs WHERE kind IN (` + marks + `)
+			AND ((status = 'queued' AND run_at <= ?) OR (status = 'running' AND locked_until < ?))
+			ORDER BY run_at, id LIMIT 1` + d.dialect.skipLocked() + `)
+		RETURNING ` + jobCols
+	j, err := scanJob(d.queryRow(ctx, d.db, q, args...))
+	if err != nil {
+		return nil, d.mapErr(err)
+	}
+	return j, nil
+}
+
+// CompleteJob marks a job done, if worker still holds it.
+func (d *DB) CompleteJob(ctx context.Context, id int64, worker string, now time.Time) error {
+	return d.mapErr(mustAffect(d.exec(ctx, d.db, `UPDATE jobs SET status = 'done', finished_at = ?, locked_until = NULL, last_error = ''
+		WHERE id = ? AND locked_by = ? AND status = 'running'`, now, id, worker)))
+}
+
+// FailJob records a failure and requeues or ends the job.
+func (d *DB) FailJob(ctx context.Context, id int64, worker, reason string, retryAt *time.Time, now time.Time) error {
+	if retryAt != nil {
+		return d.mapErr(mustAffect(d.exec(ctx, d.db, `UPDATE jobs SET status = 'queued', run_at = ?, last_error = ?, locked_until = NULL
+			WHERE id = ? AND locked_by = ? AND status = 'running'`, *retryAt, truncate(reason, 1000), id, worker)))
+	}
+	return d.mapErr(mustAffect(d.exec(ctx, d.db, `UPDATE jobs SET status = 'failed', finished_at = ?, last_error = ?, locked_until = NULL
+		WHERE id = ? AND locked_by = ? AND status = 'running'`, now, truncate(reason, 1000), id, worker)))
+}
+
+// FindJobs lists jobs, newest first.
+func (d *DB) FindJobs(ctx context.Context, f jobs.Filter) ([]*jobs.Job, error) {
+	q := "SELECT " + jobCols + " FROM jobs WHERE 1=1"
+	var args []any
+	if f.Kind != "" {
+		q += " AND kind = ?"
+		args = append(args, f.Kind)
+	}
+	if f.Status != "" {
+		q += " AND status = ?"
+		args = append(args, f.Status)
+	}
+	q += " ORDER BY id DESC LIMIT ?"
+	args = append(args, limit(f.Limit, 100, 10000))
+	rows, err := d.query(ctx, d.db, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*jobs.Job
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,70 @@
+package storetest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"rathaus/internal/account"
+	"rathaus/internal/audit"
+	"rathaus/internal/jobs"
+	"rathaus/internal/mail"
+	"rathaus/internal/org"
+)
+
+// Stores is every domain store; one implementation provides them all.
+type Stores interface {
+	account.Store
+	org.Store
+	audit.Store
+	mail.Store
+	jobs.Store
+}
+
+// Run runs the conformance suite against stores made by open, one fresh
+// database per subtest.
+func Run(t *testing.T, open func(testing.TB) Stores) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, Stores)
+	}{
+		{"Users", testUsers},
+		{"UserUpdate", testUserUpdate},
+		{"OneTimeTokens", testOneTimeTokens},
+		{"Sessions", testSessions},
+		{"APITokens", testAPITokens},
+		{"LoginFailures", testLoginFailures},
+		{"DeleteUser", testDeleteUser},
+		{"Orgs", testOrgs},
+		{"Audit", testAudit},
+		{"Outbox", testOutbox},
+		{"JobClaimOnce", testJobClaimOnce},
+		{"JobLease", testJobLease},
+		{"JobRetry", testJobRetry},
+		{"JobUnique", testJobUnique},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
+	}
+}
+
+var ctx = context.Background()
+
+// t0 is a fixed instant with sub-microsecond digits, to catch precision loss.
+var t0 = time.Date(2026, 11, 28, 9, 30, 15, 123456789, time.UTC)
+
+func newUser(t *testing.T, s Stores, email string) *account.User {
+	t.Helper()
+	u := &account.User{Email: email, DisplayName: "Erika Mustermann", PasswordHash: "x", Locale: "de", CreatedAt: t0}
+	if err := s.CreateUser(ctx, u, nil, nil); err != nil {
+		t.Fatalf("CreateUser: %v", err)
+	}
+	return u
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
