@@ -171,7 +171,9 @@ func (s *Service) SecondFactor(ctx context.Context, raw, code, ip string) (*User
 }
 
 // SessionUser returns the user of a complete, unexpired session and
-// extends it (sliding expiry, written at most once a minute).
+// extends it (sliding expiry, written at most once a minute). A session
+// whose second factor is still due is returned with an Unauthenticated
+// error, so nothing treats it as logged in.
 func (s *Service) SessionUser(ctx context.Context, raw string) (*User, *Session, error) {
 	if raw == "" {
 		return nil, nil, fault.New(fault.Unauthenticated, "error.login.required")
@@ -186,6 +188,9 @@ func (s *Service) SessionUser(ctx context.Context, raw string) (*User, *Session,
 	now := s.Now()
 	if !sess.ExpiresAt.After(now) {
 		return nil, nil, fault.New(fault.Unauthenticated, "error.session.expired")
+	}
+	if sess.PendingSecond {
+		return nil, sess, fault.New(fault.Unauthenticated, "error.login.second_factor_due")
 	}
 	u, err := s.Store.FindUserByID(ctx, sess.UserID)
 	if err != nil {

@@ -1,0 +1,235 @@
+// Package config loads rathaus' configuration once, from flags and
+// environment variables (secrets also from files named by *_FILE), into
+// one struct that is passed explicitly. Nothing reads the environment
+// anywhere else.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration.
+type Config struct {
+	DatabaseURL   string
+	Addr          string
+	BaseURL       string
+	SessionSecret string
+	Demo          bool
+	LogLevel      string
+	LogFormat     string // "text" or "json"
+	MaxBodyBytes  int64
+	SessionTTL    time.Duration
+	StorageDir    string
+	TrustProxy    bool // take the client address from X-Forwarded-For
+
+	SMTP SMTP
+	OIDC OIDC
+	City City
+}
+
+// SMTP configures outgoing mail.
+type SMTP struct {
+	Addr     string
+	User     string
+	Password string
+	From     string
+	StartTLS bool
+}
+
+// OIDC configures login with an OpenID provider; empty Issuer turns it off.
+type OIDC struct {
+	Issuer       string
+	ClientID     string
+	ClientSecret string
+	Scopes       string
+	RoleClaim    string
+	RoleMap      string // "claimvalue=role@org-slug,admins=platform_admin"
+	ButtonLabel  string
+}
+
+// City is what the imprint and privacy notice say about the operator.
+type City struct {
+	Name                 string
+	Address              string
+	Email                string
+	Phone                string
+	Representative       string
+	DataProtectionEmail  string
+	AccessibilityContact string
+}
+
+// env names a variable and its flag.
+type env struct {
+	name, flag, usage string
+}
+
+// Load reads configuration for the subcommand from args and getenv.
+func Load(cmd string, args []string, getenv func(string) string, stderr io.Writer) (*Config, []string, error) {
+	c := defaults(cmd)
+	fs := flag.NewFlagSet("rathaus "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	str := func(p *string, e env) {
+		if v, ok := lookup(getenv, e.name); ok {
+			*p = v
+		}
+		fs.StringVar(p, e.flag, *p, e.usage+" ($"+e.name+")")
+	}
+	str(&c.DatabaseURL, env{"RATHAUS_DATABASE_URL", "db", "SQLite file path or postgres:// URL"})
+	str(&c.Addr, env{"RATHAUS_ADDR", "addr", "listen address"})
+	str(&c.BaseURL, env{"RATHAUS_BASE_URL", "base-url", "public address, used in links and mails"})
+	str(&c.SessionSecret, env{"RATHAUS_SESSION_SECRET", "session-secret", "secret for signed cookies, at least 32 characters"})
+	str(&c.LogLevel, env{"RATHAUS_LOG_LEVEL", "log-level", "debug, info, warn or error"})
+	str(&c.LogFormat, env{"RATHAUS_LOG_FORMAT", "log-format", "text or json"})
+	str(&c.StorageDir, env{"RATHAUS_STORAGE_DIR", "storage-dir", "directory for uploaded files"})
+	str(&c.SMTP.Addr, env{"RATHAUS_SMTP_ADDR", "smtp-addr", "SMTP server host:port"})
+	str(&c.SMTP.User, env{"RATHAUS_SMTP_USER", "smtp-user", "SMTP user"})
+	str(&c.SMTP.Password, env{"RATHAUS_SMTP_PASSWORD", "smtp-password", "SMTP password"})
+	str(&c.SMTP.From, env{"RATHAUS_MAIL_FROM", "mail-from", "sender address of mails"})
+	str(&c.OIDC.Issuer, env{"RATHAUS_OIDC_ISSUER", "oidc-issuer", "OpenID Connect issuer URL"})
+	str(&c.OIDC.ClientID, env{"RATHAUS_OIDC_CLIENT_ID", "oidc-client-id", "OpenID Connect client id"})
+	str(&c.OIDC.ClientSecret, env{"RATHAUS_OIDC_CLIENT_SECRET", "oidc-client-secret", "OpenID Connect client secret"})
+	str(&c.OIDC.Scopes, env{"RATHAUS_OIDC_SCOPES", "oidc-scopes", "scopes, separated by spaces"})
+	str(&c.OIDC.RoleClaim, env{"RATHAUS_OIDC_ROLE_CLAIM", "oidc-role-claim", "claim holding roles or groups, e.g. realm_access.roles"})
+	str(&c.OIDC.RoleMap, env{"RATHAUS_OIDC_ROLE_MAP", "oidc-role-map", "claim value to role, e.g. sachbearbeitung=case_worker@stadt-jena"})
+	str(&c.OIDC.ButtonLabel, env{"RATHAUS_OIDC_LABEL", "oidc-label", "label of the login button"})
+	str(&c.City.Name, env{"RATHAUS_CITY_NAME", "city-name", "name of the operating city"})
+	str(&c.City.Address, env{"RATHAUS_CITY_ADDRESS", "city-address", "postal address for the imprint"})
+	str(&c.City.Email, env{"RATHAUS_CITY_EMAIL", "city-email", "contact e-mail for the imprint"})
+	str(&c.City.Phone, env{"RATHAUS_CITY_PHONE", "city-phone", "contact phone for the imprint"})
+	str(&c.City.Representative, env{"RATHAUS_CITY_REPRESENTATIVE", "city-representative", "legal representative"})
+	str(&c.City.DataProtectionEmail, env{"RATHAUS_DPO_EMAIL", "dpo-email", "data protection officer's e-mail"})
+	str(&c.City.AccessibilityContact, env{"RATHAUS_ACCESSIBILITY_EMAIL", "accessibility-email", "where accessibility feedback goes"})
+	boolVar(fs, &c.SMTP.StartTLS, getenv, env{"RATHAUS_SMTP_STARTTLS", "smtp-starttls", "require STARTTLS"})
+	boolVar(fs, &c.TrustProxy, getenv, env{"RATHAUS_TRUST_PROXY", "trust-proxy", "trust X-Forwarded-For from a reverse proxy"})
+	if v, ok := lookup(getenv, "RATHAUS_MAX_BODY_BYTES"); ok {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			return nil, nil, fmt.Errorf("RATHAUS_MAX_BODY_BYTES: not a positive number: %q", v)
+		}
+		c.MaxBodyBytes = n
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + localAddr(c.Addr)
+	}
+	return c, fs.Args(), nil
+}
+
+func defaults(cmd string) *Config {
+	c := &Config{
+		Addr:         "127.0.0.1:8080",
+		LogLevel:     "info",
+		LogFormat:    "text",
+		MaxBodyBytes: 1 << 20,
+		SessionTTL:   7 * 24 * time.Hour,
+		StorageDir:   "./rathaus-files",
+		SMTP:         SMTP{From: "noreply@jena.example"},
+		OIDC:         OIDC{Scopes: "openid email profile", ButtonLabel: "BundID / Servicekonto"},
+		City: City{
+			Name:                 "Stadt Jena",
+			Address:              "Am Anger 15, 07743 Jena",
+			Email:                "rathaus@jena.example",
+			Phone:                "+49 3641 49-0",
+			Representative:       "Der Oberbürgermeister",
+			DataProtectionEmail:  "datenschutz@jena.example",
+			AccessibilityContact: "barrierefreiheit@jena.example",
+		},
+	}
+	if cmd == "demo" {
+		c.Demo = true
+		c.DatabaseURL = "./rathaus-demo.db"
+		c.SessionSecret = "demo-only-session-secret-not-for-production"
+	}
+	return c
+}
+
+// lookup reads NAME, or the file named by NAME_FILE (trailing newline cut).
+func lookup(getenv func(string) string, name string) (string, bool) {
+	if v := getenv(name); v != "" {
+		return v, true
+	}
+	if f := getenv(name + "_FILE"); f != "" {
+		b, err := os.ReadFile(f)
+		if err == nil {
+			return strings.TrimRight(string(b), "\r\n"), true
+		}
+	}
+	return "", false
+}
+
+func boolVar(fs *flag.FlagSet, p *bool, getenv func(string) string, e env) {
+	if v, ok := lookup(getenv, e.name); ok {
+		*p, _ = strconv.ParseBool(v)
+	}
+	fs.BoolVar(p, e.flag, *p, e.usage+" ($"+e.name+")")
+}
+
+func localAddr(addr string) string {
+	if strings.HasPrefix(addr, ":") {
+		return "localhost" + addr
+	}
+	return addr
+}
+
+// SecureCookies reports whether cookies must be marked Secure.
+func (c *Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+
+// CheckProduction lists every insecure setting `serve` refuses to start with.
+func (c *Config) CheckProduction() error {
+	var errs []error
+	if len(c.SessionSecret) < 32 {
+		errs = append(errs, errors.New("RATHAUS_SESSION_SECRET must be set to at least 32 random characters (or RATHAUS_SESSION_SECRET_FILE)"))
+	}
+	if c.DatabaseURL == "" {
+		errs = append(errs, errors.New("RATHAUS_DATABASE_URL must name a SQLite file or a postgres:// URL"))
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Host == "" {
+		errs = append(errs, fmt.Errorf("RATHAUS_BASE_URL %q is not an absolute URL", c.BaseURL))
+	} else if u.Scheme != "https" && !isLoopback(u.Hostname()) {
+		errs = append(errs, fmt.Errorf("RATHAUS_BASE_URL %q must use https: cookies and passwords would travel in clear text", c.BaseURL))
+	}
+	if c.SMTP.Addr == "" {
+		errs = append(errs, errors.New("RATHAUS_SMTP_ADDR must be set: without mail nobody can verify an address or reset a password"))
+	}
+	if c.OIDC.Issuer != "" && (c.OIDC.ClientID == "" || c.OIDC.ClientSecret == "") {
+		errs = append(errs, errors.New("RATHAUS_OIDC_CLIENT_ID and RATHAUS_OIDC_CLIENT_SECRET are required with RATHAUS_OIDC_ISSUER"))
+	}
+	return errors.Join(errs...)
+}
+
+func isLoopback(host string) bool {
+	return host == "localhost" || host == "127.0.0.1" || host == "::1"
+}
+
+// Redacted returns the configuration for the start-up log, secrets hidden.
+func (c *Config) Redacted() map[string]any {
+	hide := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return "(set)"
+	}
+	db := c.DatabaseURL
+	if u, err := url.Parse(db); err == nil && u.User != nil {
+		u.User = url.User(u.User.Username())
+		db = u.String()
+	}
+	return map[string]any{
+		"database": db, "addr": c.Addr, "base_url": c.BaseURL, "demo": c.Demo,
+		"session_secret": hide(c.SessionSecret), "smtp_addr": c.SMTP.Addr, "smtp_user": c.SMTP.User,
+		"smtp_password": hide(c.SMTP.Password), "mail_from": c.SMTP.From, "oidc_issuer": c.OIDC.Issuer,
+		"oidc_client_secret": hide(c.OIDC.ClientSecret), "storage_dir": c.StorageDir,
+	}
+}

@@ -1,0 +1,75 @@
+package config
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestLoadPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	secretFile := filepath.Join(dir, "secret")
+	os.WriteFile(secretFile, []byte("from-a-file-0123456789-0123456789\n"), 0o600)
+	env := envOf(map[string]string{
+		"RATHAUS_DATABASE_URL":        "postgres://u:pw@db/rathaus",
+		"RATHAUS_ADDR":                ":9000",
+		"RATHAUS_SESSION_SECRET_FILE": secretFile,
+	})
+	c, rest, err := Load("serve", []string{"--addr", ":9100", "extra"}, env, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != ":9100" {
+		t.Errorf("flag should win over env: Addr = %q", c.Addr)
+	}
+	if c.SessionSecret != "from-a-file-0123456789-0123456789" {
+		t.Errorf("SessionSecret from _FILE = %q", c.SessionSecret)
+	}
+	if len(rest) != 1 || rest[0] != "extra" {
+		t.Errorf("rest = %v", rest)
+	}
+	if got := c.Redacted()["database"]; strings.Contains(got.(string), "pw") {
+		t.Errorf("redacted database URL leaks password: %v", got)
+	}
+}
+
+func TestCheckProduction(t *testing.T) {
+	c, _, err := Load("serve", nil, envOf(nil), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.CheckProduction()
+	if err == nil {
+		t.Fatal("empty production config accepted")
+	}
+	for _, want := range []string{"RATHAUS_SESSION_SECRET", "RATHAUS_DATABASE_URL", "RATHAUS_SMTP_ADDR"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not mention %s: %v", want, err)
+		}
+	}
+	c, _, _ = Load("serve", nil, envOf(map[string]string{
+		"RATHAUS_SESSION_SECRET": strings.Repeat("s", 40), "RATHAUS_DATABASE_URL": "x.db",
+		"RATHAUS_BASE_URL": "http://rathaus.jena.de", "RATHAUS_SMTP_ADDR": "mail:25",
+	}), io.Discard)
+	if err := c.CheckProduction(); err == nil || !strings.Contains(err.Error(), "https") {
+		t.Errorf("plain http base URL accepted: %v", err)
+	}
+	c.BaseURL = "https://rathaus.jena.de"
+	if err := c.CheckProduction(); err != nil {
+		t.Errorf("good config refused: %v", err)
+	}
+}
+
+func TestDemoDefaults(t *testing.T) {
+	c, _, err := Load("demo", nil, envOf(nil), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Demo || c.DatabaseURL != "./rathaus-demo.db" || c.BaseURL != "http://127.0.0.1:8080" {
+		t.Errorf("demo defaults = %+v", c)
+	}
+}
