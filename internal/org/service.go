@@ -3,6 +3,7 @@ package org
 import (
 	"context"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -133,7 +134,7 @@ func (s *Service) Grant(ctx context.Context, actor *int64, userID int64, role st
 		return nil, err
 	}
 	err := s.Audit.CreateAuditEntry(ctx, &audit.Entry{At: s.Now(), ActorID: actor, SubjectID: &userID,
-		Action: audit.RoleGranted, Detail: role + "@" + itoa(orgID)})
+		Action: audit.RoleGranted, Detail: role + "@" + strconv.FormatInt(orgID, 10)})
 	return g, err
 }
 
@@ -143,7 +144,7 @@ func (s *Service) Revoke(ctx context.Context, actor *int64, g *Grant) error {
 		return err
 	}
 	return s.Audit.CreateAuditEntry(ctx, &audit.Entry{At: s.Now(), ActorID: actor, SubjectID: &g.UserID,
-		Action: audit.RoleRevoked, Detail: g.Role + "@" + itoa(g.OrgID)})
+		Action: audit.RoleRevoked, Detail: g.Role + "@" + strconv.FormatInt(g.OrgID, 10)})
 }
 
 // RoleView is a grant with its node, for display.

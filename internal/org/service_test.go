@@ -1,0 +1,68 @@
+package org_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"rathaus/internal/account"
+	"rathaus/internal/audit"
+	"rathaus/internal/fault"
+	"rathaus/internal/org"
+	"rathaus/internal/storetest"
+)
+
+func TestRolesInheritDownwards(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.OpenSQLite(t)
+	s := &org.Service{Store: db, Audit: db, Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }}
+	mk := func(slug, kind string, parent *org.Org) *org.Org {
+		o := &org.Org{Slug: slug, Name: slug, Kind: kind}
+		if parent != nil {
+			o.ParentID = &parent.ID
+		}
+		if err := s.Create(ctx, o); err != nil {
+			t.Fatalf("Create %s: %v", slug, err)
+		}
+		return o
+	}
+	group := mk("jena", org.KindGroup, nil)
+	city := mk("stadt-jena", org.KindOrganisation, group)
+	dept := mk("buergerdienste", org.KindDepartment, city)
+	unit := mk("kfz", org.KindUnit, dept)
+	works := mk("stadtwerke", org.KindOrganisation, group)
+
+	if err := s.Create(ctx, &org.Org{Slug: "bad", Name: "Bad", Kind: org.KindOrganisation, ParentID: &unit.ID}); !fault.Is(err, fault.Invalid) {
+		t.Errorf("organisation below a unit = %v, want Invalid", err)
+	}
+	u := &account.User{Email: "cw@example.org", DisplayName: "CW", CreatedAt: time.Now()}
+	if err := db.CreateUser(ctx, u, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Grant(ctx, nil, u.ID, org.RoleCaseWorker, dept.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		org  *org.Org
+		want bool
+	}{{dept, true}, {unit, true}, {city, false}, {works, false}} {
+		got, err := s.HasRole(ctx, u.ID, org.RoleCaseWorker, tc.org.ID)
+		if err != nil || got != tc.want {
+			t.Errorf("HasRole(case_worker, %s) = %v, %v; want %v", tc.org.Slug, got, err, tc.want)
+		}
+	}
+	if got, _ := s.HasRole(ctx, u.ID, org.RoleModerator, unit.ID); got {
+		t.Error("moderator role granted without a grant")
+	}
+	if _, err := s.Grant(ctx, nil, u.ID, "king", dept.ID); !fault.Is(err, fault.Invalid) {
+		t.Errorf("unknown role = %v, want Invalid", err)
+	}
+	es, _ := db.FindAuditEntries(ctx, audit.Filter{Action: audit.RoleGranted})
+	if len(es) != 1 {
+		t.Errorf("audit has %d role grants, want 1", len(es))
+	}
+	tree, _ := s.Tree(ctx)
+	if len(tree) != 1 || len(tree[0].Children) != 2 {
+		t.Errorf("tree roots = %d, want 1 with 2 organisations", len(tree))
+	}
+}
