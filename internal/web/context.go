@@ -1,0 +1,56 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"rathaus/internal/account"
+)
+
+// reqState is what the middleware learns about a request. One mutable
+// value lives in the context for the whole request, so that inner layers
+// (the router, the error adapter) can report back to outer ones (logging,
+// metrics) without wrapping requests again.
+type reqState struct {
+	id      string
+	lang    string
+	route   string // the matched ServeMux pattern
+	user    *account.User
+	session *account.Session
+	flash   *Flash
+	err     error // the error the adapter rendered, for the log line
+}
+
+type stateKey struct{}
+
+func withState(r *http.Request, st *reqState) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
+}
+
+// state returns the request's state; an empty one outside the middleware
+// (in unit tests that call a handler directly).
+func state(r *http.Request) *reqState {
+	if st, ok := r.Context().Value(stateKey{}).(*reqState); ok {
+		return st
+	}
+	return &reqState{lang: "de"}
+}
+
+// requestID returns the request's ID, as sent in X-Request-ID.
+func requestID(r *http.Request) string { return state(r).id }
+
+// langOf returns the request's language: "de" or "en".
+func langOf(r *http.Request) string { return state(r).lang }
+
+// currentUser returns the logged-in user, nil when anonymous or when the
+// session still waits for its second factor.
+func currentUser(r *http.Request) *account.User { return state(r).user }
+
+// currentSession returns the session behind the cookie, also one that is
+// waiting for its second factor; nil without a session or under /api/.
+func currentSession(r *http.Request) *account.Session { return state(r).session }
+
+// t translates key into the request's language.
+func (s *Server) t(r *http.Request, key string, args ...any) string {
+	return s.tr.T(langOf(r), key, args...)
+}

@@ -1,0 +1,149 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"rathaus/internal/account"
+	"rathaus/internal/i18n"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// templateSet is one page template parsed with the layout and partials.
+type templateSet struct{ t *template.Template }
+
+// parseTemplates parses every templates/pages/*.html together with the
+// layout and partials, keyed by the page's file name without extension.
+func (s *Server) parseTemplates() (map[string]*templateSet, error) {
+	pages, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	sets := map[string]*templateSet{}
+	for _, p := range pages {
+		t, err := template.New("layout.html").Funcs(s.funcs()).ParseFS(templateFS,
+			"templates/layout.html", "templates/partials/*.html", p)
+		if err != nil {
+			return nil, err
+		}
+		if t.Lookup("content") == nil {
+			return nil, fmt.Errorf("%s: no {{define \"content\"}}", p)
+		}
+		sets[strings.TrimSuffix(path.Base(p), ".html")] = &templateSet{t}
+	}
+	return sets, nil
+}
+
+// funcs are the template functions; translation is a method of Page, so
+// it knows the language.
+func (s *Server) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset": s.assets.url,
+	}
+}
+
+// Page is the data every page template gets; page data structs embed it:
+//
+//	type thingPage struct {
+//		Page
+//		Thing *things.Thing
+//	}
+type Page struct {
+	Lang     string
+	Title    string // translated; the <title> and usually the <h1>
+	Path     string // the current path and query, for the language switch
+	User     *account.User
+	Flash    *Flash
+	Form     *Form // never nil; empty unless a form came back with errors
+	Demo     bool
+	City     City
+	Accounts []DemoAccount // demo accounts, in demo mode
+
+	tr *i18n.Catalog
+}
+
+// page returns the base page for r with the translated title.
+func (s *Server) page(r *http.Request, titleKey string) Page {
+	st := state(r)
+	return Page{
+		Lang:     st.lang,
+		Title:    s.tr.T(st.lang, titleKey),
+		Path:     r.URL.RequestURI(),
+		User:     st.user,
+		Flash:    st.flash,
+		Form:     s.newForm(r, nil),
+		Demo:     s.opts.Demo,
+		City:     s.opts.City,
+		Accounts: s.opts.DemoAccounts,
+		tr:       s.tr,
+	}
+}
+
+// T translates key into the page's language.
+func (p Page) T(key string, args ...any) string { return p.tr.T(p.Lang, key, args...) }
+
+// LangLinks are the language switch entries: every language but the
+// current one, each a plain GET link that sets the lang cookie.
+func (p Page) LangLinks() []LangLink {
+	var links []LangLink
+	for _, l := range i18n.Langs {
+		if l != p.Lang {
+			q := url.Values{"to": {l}, "back": {p.Path}}
+			links = append(links, LangLink{Lang: l, Name: p.tr.T(l, "lang.name"), URL: "/lang?" + q.Encode()})
+		}
+	}
+	return links
+}
+
+// LangLink is one entry of the language switch.
+type LangLink struct{ Lang, Name, URL string }
+
+// Current reports whether path is the current page, for aria-current.
+func (p Page) Current(path string) bool {
+	cur, _, _ := strings.Cut(p.Path, "?")
+	return cur == path
+}
+
+// Date formats t in the page's language.
+func (p Page) Date(t time.Time) string {
+	if p.Lang == "en" {
+		return t.Format("2 January 2006")
+	}
+	return fmt.Sprintf("%d. %s %d", t.Day(), p.T("month."+strings.ToLower(t.Month().String())), t.Year())
+}
+
+// render executes the page template name with data and status 200.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data any) error {
+	return s.renderStatus(w, r, http.StatusOK, name, data)
+}
+
+// renderStatus executes the page template name into a buffer, so that a
+// template error becomes a clean 500 instead of half a page, then writes
+// it with status.
+func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int, name string, data any) error {
+	set, ok := s.templates[name]
+	if !ok {
+		return fmt.Errorf("render: no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := set.t.ExecuteTemplate(&buf, "layout.html", data); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Language", langOf(r))
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes()) // a failed write means the client left
+	return nil
+}

@@ -1,0 +1,74 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// handlerFunc is a handler that returns its error to the adapter
+// (serveError) instead of writing it itself.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// route binds a ServeMux pattern ("METHOD /path/{wildcard}") to a handler.
+type route struct {
+	pattern string
+	handler handlerFunc
+}
+
+// routes is the one table of every URL the server answers. Patterns use
+// the standard ServeMux syntax; the pattern doubles as the "route" label of
+// the request metrics, so keep wildcards in it rather than raw paths.
+func (s *Server) routes() []route {
+	return []route{
+		// Shell pages every German public site must have.
+		{"GET /{$}", s.handleHome},
+		{"GET /impressum", s.handleImprint},
+		{"GET /datenschutz", s.handlePrivacy},
+		{"GET /barrierefreiheit", s.handleAccessibility},
+		{"POST /barrierefreiheit", s.handleAccessibilityFeedback},
+		{"GET /leichte-sprache", s.handleEasyLanguage},
+		{"GET /lang", s.handleLanguage},
+
+		// Assets and operations.
+		{"GET /static/{path...}", s.handleStatic},
+		{"GET /healthz", s.handleHealth},
+		{"GET /readyz", s.handleReady},
+		{"GET /metrics", s.handleMetrics},
+
+		// Account pages (account_*.go): /login, /logout, /register, /account, ...
+		// Admin pages (admin_*.go): /admin/...
+		// JSON API: /api/v1/...
+	}
+}
+
+// mux builds the ServeMux from the routes table.
+func (s *Server) mux() (*http.ServeMux, error) {
+	m := http.NewServeMux()
+	for _, rt := range s.routes() {
+		if err := register(m, rt.pattern, s.adapt(rt.handler)); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// register adds a pattern, turning ServeMux's panic on a conflicting
+// pattern into an error for New.
+func register(m *http.ServeMux, pattern string, h http.Handler) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &patternError{pattern, p}
+		}
+	}()
+	m.Handle(pattern, h)
+	return nil
+}
+
+type patternError struct {
+	pattern string
+	cause   any
+}
+
+func (e *patternError) Error() string {
+	return fmt.Sprintf("route %s: %v", e.pattern, e.cause)
+}

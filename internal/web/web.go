@@ -1,0 +1,200 @@
+// Package web is the one HTTP server of rathaus: the routes table, the
+// handlers of every domain, templates, static assets and the middleware
+// they share (request IDs, logging, metrics, security headers,
+// cross-origin protection, body limits, language, current user).
+//
+// # Adding a page
+//
+//  1. Write a handler method on *Server that returns error:
+//
+//     func (s *Server) handleThingView(w http.ResponseWriter, r *http.Request) error {
+//     thing, err := s.things.FindThingByID(r.Context(), id)
+//     if err != nil {
+//     return err // the adapter renders fault kinds as translated pages
+//     }
+//     return s.render(w, r, "thing", thingPage{Page: s.page(r, "thing.title"), Thing: thing})
+//     }
+//
+//  2. Add a line to the table in routes.go: {"GET /things/{id}", s.handleThingView}.
+//     Wrap it in s.requireUser(...) or s.requireAdmin(...) when it needs a login.
+//
+//  3. Add templates/pages/thing.html. It defines "content" (the inside of
+//     <main>, with exactly one <h1>) and is parsed together with
+//     templates/layout.html and templates/partials/*.html at start; a broken
+//     template stops New. The page data struct embeds Page, so the template
+//     reaches .T (translate), .Lang, .User, .Form, .Asset and friends.
+//
+//  4. Add every text as a dotted key to internal/i18n/locales/de.json and
+//     en.json; the i18n tests fail on a key used in a template but missing.
+//
+// # Forms (post/redirect/get)
+//
+// A POST handler calls s.parseForm(r) (413 for oversized, 400 for
+// malformed bodies), hands the values to a domain service, and on a
+// fault.Invalid error re-renders the page with s.formFor(r, values, err) in
+// Page.Form and the status from statusOf. The "error-summary", "input" and
+// "textarea" partials render an error summary (role=alert, links to
+// #field-<name>), labelled inputs with inline errors tied by
+// aria-describedby, and keep the submitted values:
+//
+//	{{template "error-summary" .Form}}
+//	{{template "input" (.Form.Field "email" "feedback.email" "type=email" "optional")}}
+//
+// On success the handler calls s.redirectFlash(w, r, "/path", "flash.key"):
+// a 303 redirect plus a one-shot cookie whose translated text the next page
+// shows.
+//
+// # Errors
+//
+// Handlers return errors; one adapter (serveError) logs them once and renders
+// internal/fault kinds through the status table in errors.go, as an
+// accessible HTML page or, under /api/, as
+// {"error":{"code":"invalid","message":"…","fields":[…]}}. An
+// unauthenticated HTML GET is redirected to the login page instead.
+//
+// # Users and sessions
+//
+// A middleware resolves the session cookie (rathaus_session) or, under
+// /api/, an "Authorization: Bearer" token to the current user:
+// currentUser(r) returns it (nil when anonymous), currentSession(r) the
+// session, including one that still awaits its second factor. Account
+// handlers set and clear the cookie with s.setSessionCookie and
+// s.clearSessionCookie.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"rathaus/internal/account"
+	"rathaus/internal/audit"
+	"rathaus/internal/i18n"
+	"rathaus/internal/mail"
+	"rathaus/internal/metrics"
+	"rathaus/internal/org"
+)
+
+// Options are the server's dependencies and settings. Services that a test
+// does not need may be nil; the pages that use them then fail with 500.
+type Options struct {
+	Accounts *account.Service
+	Orgs     *org.Service
+	Audit    audit.Store
+	Mail     mail.Store
+	Ping     func(context.Context) error // database reachable, for /readyz
+	Catalog  *i18n.Catalog
+	Logger   *slog.Logger
+	Metrics  *metrics.Registry // nil: the server makes its own
+	Now      func() time.Time
+
+	BaseURL      string // public address, e.g. https://rathaus.jena.de
+	Demo         bool
+	DemoAccounts []DemoAccount
+	City         City
+
+	AccessibilityContact string    // receives feedback from the accessibility statement
+	StatementDate        time.Time // when the accessibility statement was last reviewed
+
+	MaxBodyBytes  int64 // request body limit; default 1 MiB
+	SecureCookies bool  // Secure cookies and HSTS; set when served over HTTPS
+}
+
+// DemoAccount is shown on the home page in demo mode.
+type DemoAccount struct {
+	Email    string
+	Password string
+	Role     string // description, e.g. "Sachbearbeitung Bürgerservice"
+}
+
+// City is the operator's identity for the imprint and privacy notice.
+type City struct {
+	Name                 string // e.g. "Stadt Jena"
+	Address              string // one line, e.g. "Am Anger 15, 07743 Jena"
+	Email                string
+	Phone                string
+	Responsible          string // who represents the operator, for the imprint
+	DataProtectionEmail  string // data protection officer
+	SupervisoryAuthority string // data protection supervisory authority
+	EnforcementURL       string // accessibility enforcement body (Schlichtungsstelle)
+}
+
+// JenaDemo is the city used when Options.City is empty. The addresses use
+// the reserved .example domain so the demo never mails a real office.
+var JenaDemo = City{
+	Name:                 "Stadt Jena",
+	Address:              "Am Anger 15, 07743 Jena",
+	Email:                "stadtverwaltung@jena.example",
+	Phone:                "+49 3641 49-0",
+	Responsible:          "Oberbürgermeister der Stadt Jena",
+	DataProtectionEmail:  "datenschutz@jena.example",
+	SupervisoryAuthority: "Thüringer Landesbeauftragter für den Datenschutz und die Informationsfreiheit (TLfDI)",
+	EnforcementURL:       "https://www.tlmb-thueringen.de/",
+}
+
+const defaultMaxBody = 1 << 20
+
+// Server serves every page and API of rathaus.
+type Server struct {
+	opts      Options
+	log       *slog.Logger
+	tr        *i18n.Catalog
+	now       func() time.Time
+	templates map[string]*templateSet
+	assets    *assets
+	metrics   *httpMetrics
+	handler   http.Handler
+}
+
+// New checks the options, parses all templates and prepares the assets.
+// It fails on any broken template or asset, so a bad build never serves.
+func New(opts Options) (*Server, error) {
+	if opts.Catalog == nil {
+		return nil, errors.New("web: Options.Catalog is required")
+	}
+	s := &Server{opts: opts, tr: opts.Catalog, log: opts.Logger, now: opts.Now}
+	s.defaults()
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.templates, err = s.parseTemplates(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	s.metrics = newHTTPMetrics(s.opts.Metrics)
+	if s.handler, err = s.buildHandler(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	return s, nil
+}
+
+func (s *Server) defaults() {
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.opts.City == (City{}) {
+		s.opts.City = JenaDemo
+	}
+	if s.opts.AccessibilityContact == "" {
+		s.opts.AccessibilityContact = "barrierefreiheit@jena.example"
+	}
+	if s.opts.StatementDate.IsZero() {
+		s.opts.StatementDate = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	}
+	if s.opts.MaxBodyBytes <= 0 {
+		s.opts.MaxBodyBytes = defaultMaxBody
+	}
+	if s.opts.Metrics == nil {
+		s.opts.Metrics = metrics.NewRegistry()
+		s.opts.Metrics.RegisterRuntime(s.now())
+	}
+}
+
+// Handler returns the server's root handler with all middleware applied.
+func (s *Server) Handler() http.Handler { return s.handler }
