@@ -21,7 +21,6 @@ func (s *Server) detectLang(next http.Handler) http.Handler {
 		} else {
 			st.lang = i18n.Negotiate(r.Header.Get("Accept-Language"))
 		}
-		w.Header().Add("Vary", "Accept-Language, Cookie")
 		next.ServeHTTP(w, r)
 	})
 }

@@ -143,6 +143,7 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Language", langOf(r))
+	h.Add("Vary", "Accept-Language, Cookie")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes()) // a failed write means the client left
 	return nil

@@ -27,6 +27,10 @@
 //  4. Add every text as a dotted key to internal/i18n/locales/de.json and
 //     en.json; the i18n tests fail on a key used in a template but missing.
 //
+// Handlers translate with s.t(r, key, args...) and read the request's
+// language with langOf(r); templates call {{.T "key" args...}} on the page
+// (use $.T inside range and with).
+//
 // # Forms (post/redirect/get)
 //
 // A POST handler calls s.parseForm(r) (413 for oversized, 400 for
@@ -51,6 +55,13 @@
 // accessible HTML page or, under /api/, as
 // {"error":{"code":"invalid","message":"…","fields":[…]}}. An
 // unauthenticated HTML GET is redirected to the login page instead.
+//
+// # JSON API
+//
+// Routes under /api/ answer errors as JSON, require application/json
+// bodies, and authenticate with Bearer tokens only. decodeJSON(r, &v)
+// reads a body strictly (unknown fields and trailing data are errors);
+// s.writeJSON(w, status, v) answers.
 //
 // # Users and sessions
 //
