@@ -19,18 +19,15 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 }
 
 // redirectFlash redirects and leaves a success message (a translation
-// key) for the next page. The cookie holds only the key, and only known
-// keys are shown, so nobody can plant text through it.
+// key) for the next page. The cookie is signed and holds only the key,
+// and only known keys are shown, so nobody can plant text through it.
 func (s *Server) redirectFlash(w http.ResponseWriter, r *http.Request, to, key string) error {
 	return s.redirectFlashKind(w, r, to, "success", key)
 }
 
 // redirectFlashKind is redirectFlash with the alert kind: "success" or "info".
 func (s *Server) redirectFlashKind(w http.ResponseWriter, r *http.Request, to, kind, key string) error {
-	http.SetCookie(w, &http.Cookie{
-		Name: flashCookie, Value: kind + ":" + key, Path: "/", MaxAge: 60,
-		HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode,
-	})
+	s.setSignedCookie(w, flashCookie, kind+":"+key, 60)
 	redirect(w, r, to)
 	return nil
 }
@@ -40,15 +37,15 @@ func (s *Server) redirectFlashKind(w http.ResponseWriter, r *http.Request, to, k
 // a POST survives until the page it redirects to.
 func (s *Server) takeFlash(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c, err := r.Cookie(flashCookie)
+		_, err := r.Cookie(flashCookie)
 		if err == nil && r.Method == http.MethodGet && !isAPI(r) && !strings.HasPrefix(r.URL.Path, "/static/") {
-			kind, key, _ := strings.Cut(c.Value, ":")
+			v, _ := s.signedCookie(r, flashCookie)
+			kind, key, _ := strings.Cut(v, ":")
 			if (kind == "success" || kind == "info") && s.tr.Has(key) {
 				st := state(r)
 				st.flash = &Flash{Kind: kind, Message: s.tr.T(st.lang, key)}
 			}
-			http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1,
-				HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode})
+			s.deleteCookie(w, flashCookie)
 		}
 		next.ServeHTTP(w, r)
 	})

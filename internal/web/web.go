@@ -63,6 +63,12 @@
 // reads a body strictly (unknown fields and trailing data are errors);
 // s.writeJSON(w, status, v) answers.
 //
+// # Cookies
+//
+// s.setSignedCookie and s.signedCookie keep short-lived state in the
+// browser (the OpenID Connect state, the flash) under an HMAC made with
+// Options.SessionSecret; clientIP(r) is the address for audit entries.
+//
 // # Users and sessions
 //
 // A middleware resolves the session cookie (rathaus_session) or, under
@@ -84,8 +90,10 @@ import (
 	"rathaus/internal/account"
 	"rathaus/internal/audit"
 	"rathaus/internal/i18n"
+	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/metrics"
+	"rathaus/internal/oidc"
 	"rathaus/internal/org"
 )
 
@@ -96,6 +104,7 @@ type Options struct {
 	Orgs     *org.Service
 	Audit    audit.Store
 	Mail     mail.Store
+	Jobs     jobs.Store
 	Ping     func(context.Context) error // database reachable, for /readyz
 	Catalog  *i18n.Catalog
 	Logger   *slog.Logger
@@ -110,15 +119,20 @@ type Options struct {
 	AccessibilityContact string    // receives feedback from the accessibility statement
 	StatementDate        time.Time // when the accessibility statement was last reviewed
 
-	MaxBodyBytes  int64 // request body limit; default 1 MiB
-	SecureCookies bool  // Secure cookies and HSTS; set when served over HTTPS
+	MaxBodyBytes  int64  // request body limit; default 1 MiB
+	SecureCookies bool   // Secure cookies and HSTS; set when served over HTTPS
+	SessionSecret string // key for signed cookies; empty: a random key per process
+	TrustProxy    bool   // take the client address from X-Forwarded-For
+
+	OIDC      *oidc.Provider // login with OpenID Connect; nil when not configured
+	OIDCLabel string         // text of the OpenID Connect login button
 }
 
 // DemoAccount is shown on the home page in demo mode.
 type DemoAccount struct {
 	Email    string
 	Password string
-	Role     string // description, e.g. "Sachbearbeitung Bürgerservice"
+	Role     string // translation key or plain description of the role
 }
 
 // City is the operator's identity for the imprint and privacy notice.
@@ -157,6 +171,7 @@ type Server struct {
 	templates map[string]*templateSet
 	assets    *assets
 	metrics   *httpMetrics
+	cookieKey []byte
 	handler   http.Handler
 }
 
@@ -168,6 +183,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, tr: opts.Catalog, log: opts.Logger, now: opts.Now}
 	s.defaults()
+	s.cookieKey = cookieKey(opts.SessionSecret)
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
