@@ -144,12 +144,18 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		if st.err != nil {
 			attrs = append(attrs, slog.String("error", st.err.Error()))
 		}
-		if rw.status >= 500 {
+		switch {
+		case rw.status >= 500:
 			level = slog.LevelError
+		case quietRoutes[route]:
+			level = slog.LevelDebug // probes and scrapes every few seconds
 		}
 		s.log.Log(r.Context(), level, "request", attrs...)
 	})
 }
+
+// quietRoutes are logged at debug level unless they fail.
+var quietRoutes = map[string]bool{"GET /healthz": true, "GET /readyz": true, "GET /metrics": true, "GET /static/{path...}": true}
 
 // responseWriter records the status and size of a response.
 type responseWriter struct {
