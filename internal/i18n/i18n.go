@@ -13,6 +13,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path"
 	"sort"
 	"strconv"
@@ -33,21 +34,47 @@ type Catalog struct {
 	msgs map[string]map[string]string // lang -> key -> text
 }
 
-// New loads the embedded locale files.
+// New loads the embedded locale files. A language's texts may be split
+// over several files, locales/<lang>.json and locales/<lang>.<area>.json,
+// so that areas of the application keep their texts apart; a key defined
+// in two files is an error.
 func New() (*Catalog, error) {
 	c := &Catalog{msgs: map[string]map[string]string{}}
 	for _, lang := range Langs {
-		b, err := locales.ReadFile(path.Join("locales", lang+".json"))
-		if err != nil {
-			return nil, fmt.Errorf("i18n: %w", err)
+		files, err := fs.Glob(locales, "locales/"+lang+"*.json")
+		if err != nil || len(files) == 0 {
+			return nil, fmt.Errorf("i18n: no locale files for %s", lang)
 		}
 		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("i18n: locales/%s.json: %w", lang, err)
+		for _, f := range files {
+			if base := path.Base(f); base != lang+".json" && !strings.HasPrefix(base, lang+".") {
+				continue
+			}
+			if err := load(f, m); err != nil {
+				return nil, err
+			}
 		}
 		c.msgs[lang] = m
 	}
 	return c, nil
+}
+
+func load(file string, into map[string]string) error {
+	b, err := locales.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("i18n: %w", err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		return fmt.Errorf("i18n: %s: %w", file, err)
+	}
+	for k, v := range m {
+		if _, dup := into[k]; dup {
+			return fmt.Errorf("i18n: %s: key %q is defined twice", file, k)
+		}
+		into[k] = v
+	}
+	return nil
 }
 
 // T returns the text for key in lang, formatted with args like

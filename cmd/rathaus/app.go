@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"rathaus/internal/account"
+	"rathaus/internal/config"
+	"rathaus/internal/i18n"
+	"rathaus/internal/jobs"
+	"rathaus/internal/mail"
+	"rathaus/internal/org"
+	"rathaus/internal/sqlstore"
+)
+
+// app is everything wired from one configuration.
+type app struct {
+	cfg      *config.Config
+	log      *slog.Logger
+	db       *sqlstore.DB
+	i18n     *i18n.Catalog
+	accounts *account.Service
+	orgs     *org.Service
+	runner   *jobs.Runner
+}
+
+func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// open connects the database (migrating it) and builds the services.
+func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, error) {
+	if cfg.DatabaseURL == "" {
+		return nil, fmt.Errorf("no database: set RATHAUS_DATABASE_URL or --db")
+	}
+	db, err := sqlstore.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := i18n.New()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	now := func() time.Time { return time.Now().UTC() }
+	a := &app{cfg: cfg, log: log, db: db, i18n: cat}
+	a.accounts = &account.Service{Store: db, Audit: db, Outbox: db, T: cat, Now: now,
+		BaseURL: cfg.BaseURL, Issuer: cfg.City.Name, SessionTTL: cfg.SessionTTL}
+	a.orgs = &org.Service{Store: db, Audit: db, Now: now}
+	host, _ := os.Hostname()
+	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}
+	a.runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: a.sender(), From: cfg.SMTP.From, Now: now}).Handle)
+	a.runner.Every("sessions.purge", time.Hour, func(ctx context.Context, _ []byte) error {
+		n, err := db.DeleteExpiredSessions(ctx, now())
+		if n > 0 {
+			log.Info("purged expired sessions", "count", n)
+		}
+		return err
+	})
+	return a, nil
+}
+
+// sender returns the SMTP sender, or in a demo without SMTP the demo
+// mailbox, which keeps mails in the database for the admin page only.
+func (a *app) sender() mail.Sender {
+	if a.cfg.SMTP.Addr == "" && a.cfg.Demo {
+		return demoMailbox{}
+	}
+	return &mail.SMTP{Addr: a.cfg.SMTP.Addr, Username: a.cfg.SMTP.User, Password: a.cfg.SMTP.Password, StartTLS: a.cfg.SMTP.StartTLS}
+}
+
+// demoMailbox "delivers" by leaving the message in the outbox table, where
+// the demo's admin page shows it. Nothing leaves the machine.
+type demoMailbox struct{}
+
+func (demoMailbox) Send(context.Context, string, *mail.Message) error { return nil }
+
+func (a *app) close() { a.db.Close() }
+
+func splitFields(s string) []string { return strings.Fields(s) }

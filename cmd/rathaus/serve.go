@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"rathaus/internal/account"
+	"rathaus/internal/config"
+	"rathaus/internal/demo"
+	"rathaus/internal/oidc"
+	"rathaus/internal/web"
+)
+
+// runServer runs `demo` or `serve` until ctx ends, then shuts down
+// gracefully: in-flight requests and jobs finish first.
+func runServer(ctx context.Context, cmd string, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, _, err := config.Load(cmd, args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	if !cfg.Demo {
+		if err := cfg.CheckProduction(); err != nil {
+			return fmt.Errorf("refusing to start with an insecure configuration:\n%w", err)
+		}
+	}
+	log := newLogger(cfg, stderr)
+	log.Info("starting rathaus", "version", Version(), "config", cfg.Redacted())
+	a, err := open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.prepare(ctx, stdout); err != nil {
+		return err
+	}
+	srv, err := a.webServer(ctx)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	a.announce(stdout, ln.Addr())
+	return a.serve(ctx, ln, srv)
+}
+
+// prepare seeds the demo, or checks that a production database holds no
+// demo accounts.
+func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
+	if a.cfg.Demo {
+		seeded, err := demo.Seed(ctx, a.accounts, a.orgs)
+		if seeded {
+			fmt.Fprintln(stdout, "Seeded the demo city of Jena.")
+		}
+		return err
+	}
+	us, err := a.accounts.Store.FindUsers(ctx, account.UserFilter{Query: demo.Domain, Limit: 1})
+	if err != nil {
+		return err
+	}
+	if len(us) > 0 {
+		return fmt.Errorf("refusing to start: the database holds demo accounts (%s); production must not run with known passwords — use a fresh database", us[0].Email)
+	}
+	return nil
+}
+
+func (a *app) announce(stdout io.Writer, addr net.Addr) {
+	url := a.cfg.BaseURL
+	if tcp, ok := addr.(*net.TCPAddr); ok && (a.cfg.Addr == "" || hasZeroPort(a.cfg.Addr)) {
+		url = fmt.Sprintf("http://127.0.0.1:%d", tcp.Port)
+	}
+	fmt.Fprintf(stdout, "rathaus %s listening on %s\n", Version(), url)
+	if !a.cfg.Demo {
+		return
+	}
+	fmt.Fprintf(stdout, "\nDemo accounts (password for all: %s):\n", demo.Password)
+	for _, d := range demo.Accounts {
+		fmt.Fprintf(stdout, "  %-40s %s\n", d.Email, a.i18n.T("en", d.What))
+	}
+	fmt.Fprintln(stdout, "\nMails are not sent in the demo: log in as admin and open Verwaltung > Postausgang.")
+}
+
+func hasZeroPort(addr string) bool {
+	_, port, err := net.SplitHostPort(addr)
+	return err == nil && port == "0"
+}
+
+func (a *app) webServer(ctx context.Context) (*web.Server, error) {
+	var accounts []web.DemoAccount
+	if a.cfg.Demo {
+		for _, d := range demo.Accounts {
+			accounts = append(accounts, web.DemoAccount{Email: d.Email, Password: demo.Password, Role: d.What})
+		}
+	}
+	c := a.cfg.City
+	provider, err := a.oidcProvider(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return web.New(web.Options{
+		Accounts: a.accounts, Orgs: a.orgs, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
+		Catalog: a.i18n, Logger: a.log, Now: time.Now,
+		BaseURL: a.cfg.BaseURL, Demo: a.cfg.Demo, DemoAccounts: accounts,
+		City: web.City{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone,
+			Responsible: c.Representative, DataProtectionEmail: c.DataProtectionEmail,
+			SupervisoryAuthority: web.JenaDemo.SupervisoryAuthority, EnforcementURL: web.JenaDemo.EnforcementURL},
+		AccessibilityContact: c.AccessibilityContact,
+		MaxBodyBytes:         a.cfg.MaxBodyBytes, SecureCookies: a.cfg.SecureCookies(),
+		SessionSecret: a.cfg.SessionSecret, TrustProxy: a.cfg.TrustProxy,
+		OIDC: provider, OIDCLabel: a.cfg.OIDC.ButtonLabel,
+	})
+}
+
+func (a *app) oidcProvider(ctx context.Context) (*oidc.Provider, error) {
+	o := a.cfg.OIDC
+	if o.Issuer == "" {
+		return nil, nil
+	}
+	roles, err := oidc.ParseRoleMap(o.RoleMap)
+	if err != nil {
+		return nil, fmt.Errorf("RATHAUS_OIDC_ROLE_MAP: %w", err)
+	}
+	p, err := oidc.New(ctx, oidc.Config{Issuer: o.Issuer, ClientID: o.ClientID, ClientSecret: o.ClientSecret,
+		RedirectURL: a.cfg.BaseURL + "/auth/oidc/callback", Scopes: splitFields(o.Scopes),
+		RoleClaim: o.RoleClaim, RoleMap: roles})
+	if err != nil {
+		return nil, fmt.Errorf("OpenID Connect: %w", err)
+	}
+	if err := p.Discover(ctx); err != nil {
+		a.log.Warn("OpenID provider not reachable yet; login with it will retry", "issuer", o.Issuer, "err", err)
+	}
+	return p, nil
+}
+
+// serve runs the HTTP server and the job runner until ctx ends.
+func (a *app) serve(ctx context.Context, ln net.Listener, srv *web.Server) error {
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          nil,
+	}
+	jobCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); a.runner.Run(jobCtx) }()
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		stopJobs()
+		wg.Wait()
+		return err
+	case <-ctx.Done():
+	}
+	a.log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err := hs.Shutdown(shutCtx)
+	stopJobs()
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
