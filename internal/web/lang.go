@@ -33,12 +33,17 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) error {
 	if !i18n.Supported(to) {
 		return fault.New(fault.Invalid, "error.lang.unsupported")
 	}
-	http.SetCookie(w, &http.Cookie{
-		Name: langCookie, Value: to, Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode,
-	})
+	s.setLangCookie(w, to)
 	redirect(w, r, localPath(r.URL.Query().Get("back")))
 	return nil
+}
+
+// setLangCookie remembers the chosen language for a year.
+func (s *Server) setLangCookie(w http.ResponseWriter, lang string) {
+	http.SetCookie(w, &http.Cookie{
+		Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode,
+	})
 }
 
 // localPath returns p when it is a path on this site, else "/". It

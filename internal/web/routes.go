@@ -35,7 +35,36 @@ func (s *Server) routes() []route {
 		{"GET /readyz", s.handleReady},
 		{"GET /metrics", s.handleMetrics},
 
-		// Account pages (account_*.go): /login, /logout, /register, /account, ...
+		// Account pages (account_*.go).
+		{"GET /register", s.handleRegisterForm},
+		{"POST /register", s.handleRegister},
+		{"GET /register/sent", s.handleRegisterSent},
+		{"GET /verify", s.handleVerify},
+		{"POST /verify/resend", s.handleResendVerification},
+		{"GET /login", s.handleLoginForm},
+		{"POST /login", s.handleLogin},
+		{"GET /login/code", s.handleLoginCodeForm},
+		{"POST /login/code", s.handleLoginCode},
+		{"POST /logout", s.handleLogout},
+		{"GET /password/forgot", s.handleForgotForm},
+		{"POST /password/forgot", s.handleForgot},
+		{"GET /password/reset", s.handleResetForm},
+		{"POST /password/reset", s.handleReset},
+		{"GET /account", s.requireUser(s.handleAccount)},
+		{"POST /account/profile", s.requireUser(s.handleProfileUpdate)},
+		{"GET /account/security", s.requireUser(s.handleSecurity)},
+		{"POST /account/password", s.requireUser(s.handlePasswordChange)},
+		{"POST /account/logout-everywhere", s.requireUser(s.handleLogoutEverywhere)},
+		{"POST /account/totp", s.requireUser(s.handleTOTPBegin)},
+		{"POST /account/totp/confirm", s.requireUser(s.handleTOTPConfirm)},
+		{"POST /account/totp/disable", s.requireUser(s.handleTOTPDisable)},
+		{"GET /account/tokens", s.requireUser(s.handleTokens)},
+		{"POST /account/tokens", s.requireUser(s.handleTokenCreate)},
+		{"POST /account/tokens/{id}/delete", s.requireUser(s.handleTokenDelete)},
+		{"GET /account/export", s.requireUser(s.handleExport)},
+		{"GET /account/delete", s.requireUser(s.handleDeleteForm)},
+		{"POST /account/delete", s.requireUser(s.handleDelete)},
+
 		// Admin pages (admin_*.go): /admin/...
 		// JSON API: /api/v1/...
 	}

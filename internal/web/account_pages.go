@@ -1,0 +1,183 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"rathaus/internal/account"
+	"rathaus/internal/fault"
+	"rathaus/internal/org"
+)
+
+// accountPage is the data of the account pages.
+type accountPage struct {
+	Page
+	Roles    []org.RoleView
+	Sessions []*account.Session
+	Current  int64 // the session of this browser
+	Tokens   []*account.APIToken
+	NewToken string // shown once, right after creation
+	TOTP     *totpSetup
+}
+
+func (s *Server) accountPage(r *http.Request, titleKey string) (accountPage, error) {
+	p := accountPage{Page: s.page(r, titleKey)}
+	if s.opts.Orgs != nil {
+		roles, err := s.opts.Orgs.RolesOf(r.Context(), p.User.ID)
+		if err != nil {
+			return p, err
+		}
+		p.Roles = roles
+	}
+	return p, nil
+}
+
+// accountForm re-renders an account page with the problems of err.
+func (s *Server) accountForm(w http.ResponseWriter, r *http.Request, tpl string, p accountPage, err error) error {
+	if !fault.Is(err, fault.Invalid) && !fault.Is(err, fault.Conflict) {
+		return err
+	}
+	p.Form = s.formFor(r, r.PostForm, err)
+	return s.renderStatus(w, r, statusOf(err), tpl, p)
+}
+
+func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.accountPage(r, "account.title")
+	if err != nil {
+		return err
+	}
+	p.Form.Values.Set("display_name", p.User.DisplayName)
+	p.Form.Values.Set("locale", p.User.Locale)
+	return s.render(w, r, "account_overview", p)
+}
+
+func (s *Server) handleProfileUpdate(w http.ResponseWriter, r *http.Request) error {
+	values, err := s.parseForm(r)
+	if err != nil {
+		return err
+	}
+	u := currentUser(r)
+	prof := account.Profile{DisplayName: values.Get("display_name"), Locale: values.Get("locale")}
+	if err := s.opts.Accounts.UpdateProfile(r.Context(), u, prof); err != nil {
+		p, perr := s.accountPage(r, "account.title")
+		if perr != nil {
+			return perr
+		}
+		return s.accountForm(w, r, "account_overview", p, err)
+	}
+	s.setLangCookie(w, prof.Locale)
+	return s.redirectFlash(w, r, "/account", "flash.profile_saved")
+}
+
+func (s *Server) securityPage(r *http.Request) (accountPage, error) {
+	p, err := s.accountPage(r, "security.title")
+	if err != nil {
+		return p, err
+	}
+	if p.Sessions, err = s.opts.Accounts.Store.FindSessions(r.Context(), p.User.ID); err != nil {
+		return p, err
+	}
+	if sess := currentSession(r); sess != nil {
+		p.Current = sess.ID
+	}
+	return p, nil
+}
+
+func (s *Server) handleSecurity(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.securityPage(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "account_security", p)
+}
+
+// handlePasswordChange sets a new password; every session ends, and this
+// browser gets a fresh one.
+func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) error {
+	values, err := s.parseForm(r)
+	if err != nil {
+		return err
+	}
+	u := currentUser(r)
+	if values.Get("new_password") != values.Get("new_password_confirm") {
+		err = fault.Fields(fault.FieldError{Field: "new_password_confirm", Key: "error.password.mismatch"})
+	} else {
+		err = s.opts.Accounts.ChangePassword(r.Context(), u, values.Get("current_password"), values.Get("new_password"))
+	}
+	if err != nil {
+		p, perr := s.securityPage(r)
+		if perr != nil {
+			return perr
+		}
+		return s.accountForm(w, r, "account_security", p, err)
+	}
+	raw, sess, err := s.opts.Accounts.StartSession(r.Context(), u, s.clientIP(r), r.UserAgent())
+	if err != nil {
+		return err
+	}
+	if sess.PendingSecond {
+		// The password was just proven and the factor was used for this
+		// login already; complete the session as the old one was.
+		if err := s.opts.Accounts.Store.UpdateSession(r.Context(), sess.ID, sess.LastSeenAt, sess.ExpiresAt, false); err != nil {
+			return err
+		}
+	}
+	s.setSessionCookie(w, raw, sess.ExpiresAt)
+	return s.redirectFlash(w, r, "/account/security", "flash.password_changed")
+}
+
+// handleLogoutEverywhere ends every session of the user, on all devices.
+func (s *Server) handleLogoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	if err := s.opts.Accounts.LogoutEverywhere(r.Context(), currentUser(r).ID); err != nil {
+		return err
+	}
+	s.clearSessionCookie(w)
+	return s.redirectFlash(w, r, "/login", "flash.logged_out_everywhere")
+}
+
+func (s *Server) tokensPage(r *http.Request) (accountPage, error) {
+	p, err := s.accountPage(r, "tokens.title")
+	if err != nil {
+		return p, err
+	}
+	p.Tokens, err = s.opts.Accounts.Store.FindAPITokens(r.Context(), p.User.ID)
+	return p, err
+}
+
+func (s *Server) handleTokens(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.tokensPage(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "account_tokens", p)
+}
+
+// handleTokenCreate shows the new token once, in the response itself:
+// it is never stored in a readable form.
+func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error {
+	values, err := s.parseForm(r)
+	if err != nil {
+		return err
+	}
+	raw, _, err := s.opts.Accounts.CreateAPIToken(r.Context(), currentUser(r), values.Get("name"))
+	p, perr := s.tokensPage(r)
+	if perr != nil {
+		return perr
+	}
+	if err != nil {
+		return s.accountForm(w, r, "account_tokens", p, err)
+	}
+	p.NewToken = raw
+	return s.renderStatus(w, r, http.StatusCreated, "account_tokens", p)
+}
+
+func (s *Server) handleTokenDelete(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return fault.New(fault.NotFound, "error.not_found")
+	}
+	if err := s.opts.Accounts.DeleteAPIToken(r.Context(), currentUser(r), id); err != nil {
+		return err
+	}
+	return s.redirectFlash(w, r, "/account/tokens", "flash.token_deleted")
+}
