@@ -12,12 +12,12 @@ import (
 // accountPage is the data of the account pages.
 type accountPage struct {
 	Page
-	Roles    []org.RoleView
-	Sessions []*account.Session
-	Current  int64 // the session of this browser
-	Tokens   []*account.APIToken
-	NewToken string // shown once, right after creation
-	TOTP     *totpSetup
+	Roles       []org.RoleView
+	Sessions    []*account.Session
+	ThisSession int64 // the session of this browser
+	Tokens      []*account.APIToken
+	NewToken    string // shown once, right after creation
+	TOTP        *totpSetup
 }
 
 func (s *Server) accountPage(r *http.Request, titleKey string) (accountPage, error) {
@@ -78,7 +78,7 @@ func (s *Server) securityPage(r *http.Request) (accountPage, error) {
 		return p, err
 	}
 	if sess := currentSession(r); sess != nil {
-		p.Current = sess.ID
+		p.ThisSession = sess.ID
 	}
 	return p, nil
 }
