@@ -165,4 +165,3 @@ func get(t *testing.T, c *http.Client, u string) string {
 	}
 	return string(b)
 }
-

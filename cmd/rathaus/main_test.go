@@ -97,4 +97,3 @@ func TestUserCommands(t *testing.T) {
 		t.Errorf("migrate: %q, %v", out, err)
 	}
 }
-
