@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"rathaus/internal/account"
+	"rathaus/internal/audit"
 	"rathaus/internal/config"
 	"rathaus/internal/i18n"
 	"rathaus/internal/jobs"
@@ -68,7 +69,26 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 		}
 		return err
 	})
+	a.runner.Every("retention.purge", 24*time.Hour, a.purge)
 	return a, nil
+}
+
+// purge deletes what has outlived its retention period, as the privacy
+// notice promises: security log entries, mails, finished jobs. (Sessions,
+// mailed links and login failures go with "sessions.purge".)
+func (a *app) purge(ctx context.Context, _ []byte) error {
+	now := time.Now().UTC()
+	n1, err := a.db.DeleteAuditEntriesBefore(ctx, now.Add(-audit.Retention))
+	if err != nil {
+		return err
+	}
+	n2, err := a.db.DeleteMessagesBefore(ctx, now.Add(-mail.Retention))
+	if err != nil {
+		return err
+	}
+	n3, err := a.db.DeleteFinishedJobsBefore(ctx, now.Add(-jobs.Retention))
+	a.log.Info("retention purge", "audit_entries", n1, "mails", n2, "jobs", n3)
+	return err
 }
 
 // sender returns the SMTP sender, or in a demo without SMTP the demo

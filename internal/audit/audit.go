@@ -54,7 +54,13 @@ type Filter struct {
 type Store interface {
 	CreateAuditEntry(ctx context.Context, e *Entry) error
 	FindAuditEntries(ctx context.Context, f Filter) ([]*Entry, error)
+	// DeleteAuditEntriesBefore removes entries older than t and says how many.
+	DeleteAuditEntriesBefore(ctx context.Context, t time.Time) (int64, error)
 }
+
+// Retention is how long entries are kept: long enough to investigate an
+// incident, as the privacy notice promises, and no longer.
+const Retention = 365 * 24 * time.Hour
 
 // Ptr returns a pointer to id, for ActorID and SubjectID.
 func Ptr(id int64) *int64 { return &id }

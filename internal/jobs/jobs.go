@@ -54,7 +54,12 @@ type Store interface {
 	// otherwise it ends as Failed.
 	FailJob(ctx context.Context, id int64, worker, reason string, retryAt *time.Time, now time.Time) error
 	FindJobs(ctx context.Context, f Filter) ([]*Job, error)
+	// DeleteFinishedJobsBefore removes done and failed jobs finished before t.
+	DeleteFinishedJobsBefore(ctx context.Context, t time.Time) (int64, error)
 }
+
+// Retention is how long finished jobs are kept for the admin view.
+const Retention = 30 * 24 * time.Hour
 
 // Backoff returns the wait before retry number attempt (1-based):
 // 30s, 2m, 8m, ... capped at 6h.

@@ -46,7 +46,14 @@ type Store interface {
 	MarkMessageSent(ctx context.Context, id int64, at time.Time) error
 	// MarkMessageFailed records a failed attempt.
 	MarkMessageFailed(ctx context.Context, id int64, reason string) error
+	// DeleteMessagesBefore removes messages created before t, sent or not
+	// (delivery gives up within a day, so nothing pending is lost).
+	DeleteMessagesBefore(ctx context.Context, t time.Time) (int64, error)
 }
+
+// Retention is how long a message stays in the outbox (and so in the
+// data export and the admin view) before it is deleted.
+const Retention = 30 * 24 * time.Hour
 
 // Sender delivers one message.
 type Sender interface {

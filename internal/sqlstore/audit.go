@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"rathaus/internal/audit"
 )
@@ -13,6 +14,11 @@ func (d *DB) CreateAuditEntry(ctx context.Context, e *audit.Entry) error {
 		e.At, e.ActorID, e.SubjectID, e.Action, e.Detail, e.IP)
 	e.ID = id
 	return err
+}
+
+// DeleteAuditEntriesBefore removes entries older than t.
+func (d *DB) DeleteAuditEntriesBefore(ctx context.Context, t time.Time) (int64, error) {
+	return affected(d.exec(ctx, d.db, "DELETE FROM audit_log WHERE at < ?", t))
 }
 
 // FindAuditEntries lists entries newest first.

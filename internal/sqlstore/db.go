@@ -141,6 +141,14 @@ func mustAffect(res sql.Result, err error) error {
 	return nil
 }
 
+// affected returns how many rows res changed.
+func affected(res sql.Result, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
 // convert normalises arguments: times to UTC microseconds, nil pointers to NULL.
 func convert(args []any) []any {
 	for i, a := range args {

@@ -90,6 +90,11 @@ func (d *DB) FailJob(ctx context.Context, id int64, worker, reason string, retry
 		WHERE id = ? AND locked_by = ? AND status = 'running'`, now, truncate(reason, 1000), id, worker)))
 }
 
+// DeleteFinishedJobsBefore removes done and failed jobs finished before t.
+func (d *DB) DeleteFinishedJobsBefore(ctx context.Context, t time.Time) (int64, error) {
+	return affected(d.exec(ctx, d.db, "DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < ?", t))
+}
+
 // FindJobs lists jobs, newest first.
 func (d *DB) FindJobs(ctx context.Context, f jobs.Filter) ([]*jobs.Job, error) {
 	q := "SELECT " + jobCols + " FROM jobs WHERE 1=1"

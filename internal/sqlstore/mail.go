@@ -84,6 +84,11 @@ func (d *DB) FindMessages(ctx context.Context, f mail.Filter) ([]*mail.Message, 
 	return out, rows.Err()
 }
 
+// DeleteMessagesBefore removes messages created before t.
+func (d *DB) DeleteMessagesBefore(ctx context.Context, t time.Time) (int64, error) {
+	return affected(d.exec(ctx, d.db, "DELETE FROM mail_outbox WHERE created_at < ?", t))
+}
+
 // MarkMessageSent records delivery.
 func (d *DB) MarkMessageSent(ctx context.Context, id int64, at time.Time) error {
 	return d.mapErr(mustAffect(d.exec(ctx, d.db, "UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?", at, id)))

@@ -122,3 +122,17 @@ func testJobUnique(t *testing.T, s Stores) {
 		t.Error("second job with same key enqueued")
 	}
 }
+
+func testJobPurge(t *testing.T, s Stores) {
+	old := enqueue(t, s, "test.purge", t0)
+	_, err := s.ClaimJob(ctx, "w", []string{"test.purge"}, t0, time.Minute)
+	must(t, err)
+	must(t, s.CompleteJob(ctx, old.ID, "w", t0))
+	enqueue(t, s, "test.purge", t0) // still queued: never purged
+	n, err := s.DeleteFinishedJobsBefore(ctx, t0.Add(time.Second))
+	must(t, err)
+	left, _ := s.FindJobs(ctx, jobs.Filter{Kind: "test.purge"})
+	if n != 1 || len(left) != 1 || left[0].Status != jobs.Queued {
+		t.Errorf("purge deleted %d and left %v; want the finished one gone, the queued one kept", n, left)
+	}
+}

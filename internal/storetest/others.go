@@ -104,3 +104,21 @@ func testOutbox(t *testing.T, s Stores) {
 		t.Errorf("after send = %+v", m)
 	}
 }
+
+func testRetention(t *testing.T, s Stores) {
+	old, recent := t0.Add(-400*24*time.Hour), t0.Add(-time.Hour)
+	for _, at := range []time.Time{old, recent} {
+		must(t, s.CreateAuditEntry(ctx, &audit.Entry{At: at, Action: audit.LoginSuccess}))
+		must(t, s.EnqueueMessages(ctx, []mail.Message{{To: "r@example.org", Subject: "S", Text: "T", CreatedAt: at}}))
+	}
+	n, err := s.DeleteAuditEntriesBefore(ctx, t0.Add(-audit.Retention))
+	must(t, err)
+	if es, _ := s.FindAuditEntries(ctx, audit.Filter{}); n != 1 || len(es) != 1 {
+		t.Errorf("audit purge deleted %d, left %d; want 1 and 1", n, len(es))
+	}
+	n, err = s.DeleteMessagesBefore(ctx, t0.Add(-mail.Retention))
+	must(t, err)
+	if ms, _ := s.FindMessages(ctx, mail.Filter{}); n != 1 || len(ms) != 1 {
+		t.Errorf("mail purge deleted %d, left %d; want 1 and 1", n, len(ms))
+	}
+}

@@ -42,6 +42,8 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"JobLease", testJobLease},
 		{"JobRetry", testJobRetry},
 		{"JobUnique", testJobUnique},
+		{"JobPurge", testJobPurge},
+		{"Retention", testRetention},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
