@@ -10,7 +10,7 @@ import (
 
 const apiTokenCols = "id, user_id, name, hash, prefix, created_at, last_used_at, expires_at"
 
-func scanAPIToken(row interface{ Scan(...any) error }) (*account.APIToken, error) {
+func scanAPIToken(row scanner) (*account.APIToken, error) {
 	var t account.APIToken
 	var used, exp sql.NullTime
 	err := row.Scan(&t.ID, &t.UserID, &t.Name, &t.Hash, &t.Prefix, &t.CreatedAt, &used, &exp)
@@ -38,20 +38,7 @@ func (d *DB) FindAPITokenByHash(ctx context.Context, hash string) (*account.APIT
 
 // FindAPITokens lists a user's tokens.
 func (d *DB) FindAPITokens(ctx context.Context, userID int64) ([]*account.APIToken, error) {
-	rows, err := d.query(ctx, d.db, "SELECT "+apiTokenCols+" FROM api_tokens WHERE user_id = ? ORDER BY id", userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*account.APIToken
-	for rows.Next() {
-		t, err := scanAPIToken(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return list(ctx, d, scanAPIToken, "SELECT "+apiTokenCols+" FROM api_tokens WHERE user_id = ? ORDER BY id", userID)
 }
 
 // TouchAPIToken records use.

@@ -23,40 +23,27 @@ func (d *DB) DeleteAuditEntriesBefore(ctx context.Context, t time.Time) (int64, 
 
 // FindAuditEntries lists entries newest first.
 func (d *DB) FindAuditEntries(ctx context.Context, f audit.Filter) ([]*audit.Entry, error) {
-	q := "SELECT id, at, actor_id, subject_id, action, detail, ip FROM audit_log WHERE 1=1"
-	var args []any
+	var w where
 	if f.ActorID != nil {
-		q += " AND actor_id = ?"
-		args = append(args, *f.ActorID)
+		w.add("actor_id = ?", *f.ActorID)
 	}
 	if f.SubjectID != nil {
-		q += " AND subject_id = ?"
-		args = append(args, *f.SubjectID)
+		w.add("subject_id = ?", *f.SubjectID)
 	}
 	if f.Action != "" {
-		q += " AND action = ?"
-		args = append(args, f.Action)
+		w.add("action = ?", f.Action)
 	}
 	if f.BeforeID > 0 {
-		q += " AND id < ?"
-		args = append(args, f.BeforeID)
+		w.add("id < ?", f.BeforeID)
 	}
-	q += " ORDER BY id DESC LIMIT ?"
-	args = append(args, limit(f.Limit, 100, 10000))
-	rows, err := d.query(ctx, d.db, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*audit.Entry
-	for rows.Next() {
-		var e audit.Entry
-		var actor, subject sql.NullInt64
-		if err := rows.Scan(&e.ID, &e.At, &actor, &subject, &e.Action, &e.Detail, &e.IP); err != nil {
-			return nil, err
-		}
-		e.At, e.ActorID, e.SubjectID = e.At.UTC(), nullInt(actor), nullInt(subject)
-		out = append(out, &e)
-	}
-	return out, rows.Err()
+	q := "SELECT id, at, actor_id, subject_id, action, detail, ip FROM audit_log" + w.String() + " ORDER BY id DESC LIMIT ?"
+	return list(ctx, d, scanAuditEntry, q, append(w.args, limit(f.Limit, 100, 10000))...)
+}
+
+func scanAuditEntry(row scanner) (*audit.Entry, error) {
+	var e audit.Entry
+	var actor, subject sql.NullInt64
+	err := row.Scan(&e.ID, &e.At, &actor, &subject, &e.Action, &e.Detail, &e.IP)
+	e.At, e.ActorID, e.SubjectID = e.At.UTC(), nullInt(actor), nullInt(subject)
+	return &e, err
 }

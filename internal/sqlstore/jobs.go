@@ -11,7 +11,7 @@ import (
 
 const jobCols = "id, kind, payload, unique_key, run_at, attempts, max_attempts, status, last_error, locked_by, locked_until, created_at, finished_at"
 
-func scanJob(row interface{ Scan(...any) error }) (*jobs.Job, error) {
+func scanJob(row scanner) (*jobs.Job, error) {
 	var j jobs.Job
 	var key sql.NullString
 	var locked, finished sql.NullTime
@@ -97,30 +97,13 @@ func (d *DB) DeleteFinishedJobsBefore(ctx context.Context, t time.Time) (int64, 
 
 // FindJobs lists jobs, newest first.
 func (d *DB) FindJobs(ctx context.Context, f jobs.Filter) ([]*jobs.Job, error) {
-	q := "SELECT " + jobCols + " FROM jobs WHERE 1=1"
-	var args []any
+	var w where
 	if f.Kind != "" {
-		q += " AND kind = ?"
-		args = append(args, f.Kind)
+		w.add("kind = ?", f.Kind)
 	}
 	if f.Status != "" {
-		q += " AND status = ?"
-		args = append(args, f.Status)
+		w.add("status = ?", f.Status)
 	}
-	q += " ORDER BY id DESC LIMIT ?"
-	args = append(args, limit(f.Limit, 100, 10000))
-	rows, err := d.query(ctx, d.db, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*jobs.Job
-	for rows.Next() {
-		j, err := scanJob(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, j)
-	}
-	return out, rows.Err()
+	q := "SELECT " + jobCols + " FROM jobs" + w.String() + " ORDER BY id DESC LIMIT ?"
+	return list(ctx, d, scanJob, q, append(w.args, limit(f.Limit, 100, 10000))...)
 }

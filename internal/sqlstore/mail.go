@@ -36,7 +36,7 @@ func (d *DB) EnqueueMessages(ctx context.Context, msgs []mail.Message) error {
 
 const mailCols = "id, to_addr, subject, body, user_id, created_at, sent_at, attempts, last_error"
 
-func scanMessage(row interface{ Scan(...any) error }) (*mail.Message, error) {
+func scanMessage(row scanner) (*mail.Message, error) {
 	var m mail.Message
 	var user sql.NullInt64
 	var sent sql.NullTime
@@ -56,32 +56,15 @@ func (d *DB) FindMessageByID(ctx context.Context, id int64) (*mail.Message, erro
 
 // FindMessages lists messages, newest first.
 func (d *DB) FindMessages(ctx context.Context, f mail.Filter) ([]*mail.Message, error) {
-	q := "SELECT " + mailCols + " FROM mail_outbox WHERE 1=1"
-	var args []any
+	var w where
 	if f.UserID != nil {
-		q += " AND user_id = ?"
-		args = append(args, *f.UserID)
+		w.add("user_id = ?", *f.UserID)
 	}
 	if f.To != "" {
-		q += " AND to_addr = ?"
-		args = append(args, f.To)
+		w.add("to_addr = ?", f.To)
 	}
-	q += " ORDER BY id DESC LIMIT ?"
-	args = append(args, limit(f.Limit, 50, 10000))
-	rows, err := d.query(ctx, d.db, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*mail.Message
-	for rows.Next() {
-		m, err := scanMessage(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	q := "SELECT " + mailCols + " FROM mail_outbox" + w.String() + " ORDER BY id DESC LIMIT ?"
+	return list(ctx, d, scanMessage, q, append(w.args, limit(f.Limit, 50, 10000))...)
 }
 
 // DeleteMessagesBefore removes messages created before t.

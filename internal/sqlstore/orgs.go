@@ -9,7 +9,7 @@ import (
 
 const orgCols = "id, parent_id, kind, slug, name, created_at"
 
-func scanOrg(row interface{ Scan(...any) error }) (*org.Org, error) {
+func scanOrg(row scanner) (*org.Org, error) {
 	var o org.Org
 	var parent sql.NullInt64
 	err := row.Scan(&o.ID, &parent, &o.Kind, &o.Slug, &o.Name, &o.CreatedAt)
@@ -45,20 +45,7 @@ func (d *DB) FindOrgBySlug(ctx context.Context, slug string) (*org.Org, error) {
 
 // FindOrgs lists all nodes, parents before children where ids allow.
 func (d *DB) FindOrgs(ctx context.Context) ([]*org.Org, error) {
-	rows, err := d.query(ctx, d.db, "SELECT "+orgCols+" FROM orgs ORDER BY id")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*org.Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return list(ctx, d, scanOrg, "SELECT "+orgCols+" FROM orgs ORDER BY id")
 }
 
 // UpdateOrgName renames a node.
@@ -81,30 +68,21 @@ func (d *DB) DeleteGrant(ctx context.Context, id int64) error {
 
 // FindGrants lists grants by user and/or node.
 func (d *DB) FindGrants(ctx context.Context, f org.GrantFilter) ([]*org.Grant, error) {
-	q := "SELECT id, user_id, org_id, role, granted_by, created_at FROM role_grants WHERE 1=1"
-	var args []any
+	var w where
 	if f.UserID != nil {
-		q += " AND user_id = ?"
-		args = append(args, *f.UserID)
+		w.add("user_id = ?", *f.UserID)
 	}
 	if f.OrgID != nil {
-		q += " AND org_id = ?"
-		args = append(args, *f.OrgID)
+		w.add("org_id = ?", *f.OrgID)
 	}
-	rows, err := d.query(ctx, d.db, q+" ORDER BY id", args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*org.Grant
-	for rows.Next() {
-		var g org.Grant
-		var by sql.NullInt64
-		if err := rows.Scan(&g.ID, &g.UserID, &g.OrgID, &g.Role, &by, &g.CreatedAt); err != nil {
-			return nil, err
-		}
-		g.GrantedBy, g.CreatedAt = nullInt(by), g.CreatedAt.UTC()
-		out = append(out, &g)
-	}
-	return out, rows.Err()
+	q := "SELECT id, user_id, org_id, role, granted_by, created_at FROM role_grants" + w.String() + " ORDER BY id"
+	return list(ctx, d, scanGrant, q, w.args...)
+}
+
+func scanGrant(row scanner) (*org.Grant, error) {
+	var g org.Grant
+	var by sql.NullInt64
+	err := row.Scan(&g.ID, &g.UserID, &g.OrgID, &g.Role, &by, &g.CreatedAt)
+	g.GrantedBy, g.CreatedAt = nullInt(by), g.CreatedAt.UTC()
+	return &g, err
 }

@@ -10,7 +10,7 @@ import (
 
 const sessionCols = "id, hash, user_id, created_at, expires_at, last_seen_at, user_agent, pending_second"
 
-func scanSession(row interface{ Scan(...any) error }) (*account.Session, error) {
+func scanSession(row scanner) (*account.Session, error) {
 	var s account.Session
 	err := row.Scan(&s.ID, &s.Hash, &s.UserID, &s.CreatedAt, &s.ExpiresAt, &s.LastSeenAt, &s.UserAgent, &s.PendingSecond)
 	s.CreatedAt, s.ExpiresAt, s.LastSeenAt = s.CreatedAt.UTC(), s.ExpiresAt.UTC(), s.LastSeenAt.UTC()
@@ -36,20 +36,7 @@ func (d *DB) FindSessionByHash(ctx context.Context, hash string) (*account.Sessi
 
 // FindSessions lists a user's sessions, newest first.
 func (d *DB) FindSessions(ctx context.Context, userID int64) ([]*account.Session, error) {
-	rows, err := d.query(ctx, d.db, "SELECT "+sessionCols+" FROM sessions WHERE user_id = ? ORDER BY id DESC", userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*account.Session
-	for rows.Next() {
-		s, err := scanSession(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return list(ctx, d, scanSession, "SELECT "+sessionCols+" FROM sessions WHERE user_id = ? ORDER BY id DESC", userID)
 }
 
 // UpdateSession extends a session or completes its second factor.

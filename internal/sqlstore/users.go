@@ -13,7 +13,7 @@ import (
 const userCols = `id, email, display_name, password_hash, locale, email_verified_at, disabled_at,
 	platform_admin, totp_secret, totp_enabled, totp_last_step, oidc_issuer, oidc_subject, created_at, last_login_at`
 
-func scanUser(row interface{ Scan(...any) error }) (*account.User, error) {
+func scanUser(row scanner) (*account.User, error) {
 	var u account.User
 	var verified, disabled, last sql.NullTime
 	err := row.Scan(&u.ID, &u.Email, &u.DisplayName, &u.PasswordHash, &u.Locale, &verified, &disabled,
@@ -84,20 +84,7 @@ func (d *DB) FindUsers(ctx context.Context, f account.UserFilter) ([]*account.Us
 	}
 	q += " ORDER BY id LIMIT ?"
 	args = append(args, limit(f.Limit, 100, 1000))
-	rows, err := d.query(ctx, d.db, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*account.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return list(ctx, d, scanUser, q, args...)
 }
 
 func escapeLike(s string) string {
