@@ -66,7 +66,13 @@ func (s *Server) routes() []route {
 		{"POST /account/delete", s.requireUser(s.handleDelete)},
 
 		// Admin pages (admin_*.go): /admin/...
-		// JSON API: /api/v1/...
+		// JSON API (apiv1.go), described by openapi.json.
+		{"GET /api/v1/openapi.json", s.handleOpenAPI},
+		{"POST /api/v1/tokens", s.handleAPITokenCreate},
+		{"GET /api/v1/tokens", s.requireAPIUser(s.handleAPITokenList)},
+		{"DELETE /api/v1/tokens/{id}", s.requireAPIUser(s.handleAPITokenDelete)},
+		{"GET /api/v1/me", s.requireAPIUser(s.handleAPIMe)},
+		{"GET /api/v1/orgs", s.handleAPIOrgs},
 	}
 }
 
