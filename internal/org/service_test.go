@@ -66,3 +66,36 @@ func TestRolesInheritDownwards(t *testing.T) {
 		t.Errorf("tree roots = %d, want 1 with 2 organisations", len(tree))
 	}
 }
+
+func TestOrgAdminScope(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.OpenSQLite(t)
+	s := &org.Service{Store: db, Audit: db, Now: time.Now}
+	group := &org.Org{Slug: "jena", Name: "Jena", Kind: org.KindGroup}
+	s.Create(ctx, group)
+	city := &org.Org{Slug: "stadt", Name: "Stadt", Kind: org.KindOrganisation, ParentID: &group.ID}
+	s.Create(ctx, city)
+	works := &org.Org{Slug: "werke", Name: "Werke", Kind: org.KindOrganisation, ParentID: &group.ID}
+	s.Create(ctx, works)
+	unit := &org.Org{Slug: "netz", Name: "Netz", Kind: org.KindUnit, ParentID: &works.ID}
+	s.Create(ctx, unit)
+	admin := &account.User{Email: "oa@example.org", DisplayName: "OA", CreatedAt: time.Now()}
+	other := &account.User{Email: "x@example.org", DisplayName: "X", CreatedAt: time.Now()}
+	db.CreateUser(ctx, admin, nil, nil)
+	db.CreateUser(ctx, other, nil, nil)
+	s.Grant(ctx, nil, admin.ID, org.RoleOrgAdmin, works.ID)
+	a := org.Actor{UserID: admin.ID}
+	scope, _ := s.Scope(ctx, a)
+	if len(scope) != 2 || scope[0].Slug != "werke" || scope[1].Slug != "netz" {
+		t.Errorf("scope = %v, want werke and netz", scope)
+	}
+	if _, err := s.GrantAs(ctx, a, other.ID, org.RoleCaseWorker, unit.ID); err != nil {
+		t.Errorf("grant in own subtree: %v", err)
+	}
+	if _, err := s.GrantAs(ctx, a, other.ID, org.RoleCaseWorker, city.ID); !fault.Is(err, fault.Forbidden) {
+		t.Errorf("grant outside subtree = %v, want Forbidden", err)
+	}
+	if all, _ := s.Scope(ctx, org.Actor{UserID: other.ID, PlatformAdmin: true}); len(all) != 4 {
+		t.Errorf("platform admin scope = %d nodes, want 4", len(all))
+	}
+}

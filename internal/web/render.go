@@ -14,6 +14,7 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/i18n"
+	"rathaus/internal/org"
 )
 
 //go:embed templates
@@ -48,7 +49,8 @@ func (s *Server) parseTemplates() (map[string]*templateSet, error) {
 // it knows the language.
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
-		"asset": s.assets.url,
+		"asset":  s.assets.url,
+		"treeOf": treeOf,
 	}
 }
 
@@ -68,6 +70,7 @@ type Page struct {
 	Demo     bool
 	City     City
 	Accounts []DemoAccount // demo accounts, in demo mode
+	Admin    bool          // the user may enter the admin area
 
 	tr *i18n.Catalog
 }
@@ -85,9 +88,31 @@ func (s *Server) page(r *http.Request, titleKey string) Page {
 		Demo:     s.opts.Demo,
 		City:     s.opts.City,
 		Accounts: s.opts.DemoAccounts,
+		Admin:    s.isAdmin(r, st.user),
 		tr:       s.tr,
 	}
 }
+
+// isAdmin reports whether u may enter the admin area: platform admins and
+// organisation admins. An error only hides the link; the area checks again.
+func (s *Server) isAdmin(r *http.Request, u *account.User) bool {
+	if u == nil || u.PlatformAdmin {
+		return u != nil
+	}
+	if s.opts.Orgs == nil {
+		return false
+	}
+	ok, _ := s.opts.Orgs.IsOrgAdmin(r.Context(), u.ID)
+	return ok
+}
+
+// treeLevel is one level of the organisation tree for the "org-tree" partial.
+type treeLevel struct {
+	Page  Page
+	Nodes []*org.Tree
+}
+
+func treeOf(p Page, nodes []*org.Tree) treeLevel { return treeLevel{p, nodes} }
 
 // T translates key into the page's language.
 func (p Page) T(key string, args ...any) string { return p.tr.T(p.Lang, key, args...) }

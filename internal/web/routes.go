@@ -65,7 +65,19 @@ func (s *Server) routes() []route {
 		{"GET /account/delete", s.requireUser(s.handleDeleteForm)},
 		{"POST /account/delete", s.requireUser(s.handleDelete)},
 
-		// Admin pages (admin_*.go): /admin/...
+		// Admin area (adminui.go, adminlogs.go): staff = platform and organisation admins.
+		{"GET /admin", s.requireStaff(s.handleAdminHome)},
+		{"GET /admin/users", s.requireStaff(s.handleAdminUsers)},
+		{"GET /admin/users/{id}", s.requireStaff(s.handleAdminUser)},
+		{"POST /admin/users/{id}/grants", s.requireStaff(s.handleAdminGrant)},
+		{"POST /admin/grants/{gid}/revoke", s.requireStaff(s.handleAdminRevoke)},
+		{"POST /admin/users/{id}/disable", s.requireAdmin(s.handleAdminDisable)},
+		{"GET /admin/orgs", s.requireStaff(s.handleAdminOrgs)},
+		{"GET /admin/audit", s.requireAdmin(s.handleAdminAudit)},
+		{"GET /admin/mails", s.requireAdmin(s.handleAdminMails)},
+		{"GET /admin/mails/{id}", s.requireAdmin(s.handleAdminMail)},
+		{"GET /admin/jobs", s.requireAdmin(s.handleAdminJobs)},
+
 		// JSON API (apiv1.go), described by openapi.json.
 		{"GET /api/v1/openapi.json", s.handleOpenAPI},
 		{"POST /api/v1/tokens", s.handleAPITokenCreate},

@@ -1,0 +1,103 @@
+package org
+
+import (
+	"context"
+
+	"rathaus/internal/fault"
+)
+
+// Actor is who acts in the admin area: a user and whether they are a
+// platform admin (the account package knows; org does not import it).
+type Actor struct {
+	UserID        int64
+	PlatformAdmin bool
+}
+
+// Scope returns the nodes actor may administer: every node for a platform
+// admin, else the nodes where actor is org_admin and everything below them.
+func (s *Service) Scope(ctx context.Context, a Actor) ([]*Org, error) {
+	orgs, err := s.Store.FindOrgs(ctx)
+	if err != nil || a.PlatformAdmin {
+		return orgs, err
+	}
+	grants, err := s.Store.FindGrants(ctx, GrantFilter{UserID: &a.UserID})
+	if err != nil {
+		return nil, err
+	}
+	in := map[int64]bool{}
+	for _, g := range grants {
+		if g.Role == RoleOrgAdmin {
+			in[g.OrgID] = true
+		}
+	}
+	// Parents come before children in id order, so one pass marks the
+	// subtrees; a second pass guards against any other order.
+	for range 2 {
+		for _, o := range orgs {
+			if o.ParentID != nil && in[*o.ParentID] {
+				in[o.ID] = true
+			}
+		}
+	}
+	var out []*Org
+	for _, o := range orgs {
+		if in[o.ID] {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// IsOrgAdmin reports whether user administers any node, and so may enter
+// the admin area.
+func (s *Service) IsOrgAdmin(ctx context.Context, userID int64) (bool, error) {
+	grants, err := s.Store.FindGrants(ctx, GrantFilter{UserID: &userID})
+	for _, g := range grants {
+		if g.Role == RoleOrgAdmin {
+			return true, err
+		}
+	}
+	return false, err
+}
+
+// CanAdminister reports whether actor may manage roles on orgID.
+func (s *Service) CanAdminister(ctx context.Context, a Actor, orgID int64) (bool, error) {
+	if a.PlatformAdmin {
+		return true, nil
+	}
+	return s.HasRole(ctx, a.UserID, RoleOrgAdmin, orgID)
+}
+
+// GrantAs grants a role on behalf of actor, who must administer the node.
+func (s *Service) GrantAs(ctx context.Context, a Actor, userID int64, role string, orgID int64) (*Grant, error) {
+	ok, err := s.CanAdminister(ctx, a, orgID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fault.New(fault.Forbidden, "error.org.not_admin")
+	}
+	return s.Grant(ctx, &a.UserID, userID, role, orgID)
+}
+
+// RevokeAs removes a grant on behalf of actor, who must administer its node.
+func (s *Service) RevokeAs(ctx context.Context, a Actor, grantID int64) (*Grant, error) {
+	grants, err := s.Store.FindGrants(ctx, GrantFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range grants {
+		if g.ID != grantID {
+			continue
+		}
+		ok, err := s.CanAdminister(ctx, a, g.OrgID)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, fault.New(fault.Forbidden, "error.org.not_admin")
+		}
+		return g, s.Revoke(ctx, &a.UserID, g)
+	}
+	return nil, fault.New(fault.NotFound, "error.not_found")
+}

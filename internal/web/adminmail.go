@@ -1,0 +1,35 @@
+package web
+
+import (
+	"strings"
+)
+
+// MailPart is a piece of a mail's text: plain, or a link into rathaus.
+type MailPart struct {
+	Text string
+	Link bool
+}
+
+// MailParts splits a mail's text so that links to this server become
+// clickable (in the demo, that is how a verification link is followed);
+// any other address stays plain text.
+func (p adminPage) MailParts(text string) []MailPart {
+	var parts []MailPart
+	for text != "" {
+		i := strings.Index(text, p.BaseURL+"/")
+		if p.BaseURL == "" || i < 0 {
+			parts = append(parts, MailPart{Text: text})
+			break
+		}
+		if i > 0 {
+			parts = append(parts, MailPart{Text: text[:i]})
+		}
+		end := strings.IndexAny(text[i:], " \n\r\t")
+		if end < 0 {
+			end = len(text) - i
+		}
+		parts = append(parts, MailPart{Text: text[i : i+end], Link: true})
+		text = text[i+end:]
+	}
+	return parts
+}
