@@ -78,6 +78,11 @@ func (s *Server) routes() []route {
 		{"GET /admin/mails/{id}", s.requireAdmin(s.handleAdminMail)},
 		{"GET /admin/jobs", s.requireAdmin(s.handleAdminJobs)},
 
+		// OpenID Connect login (oidclogin.go); the callback is a top-level
+		// GET from the provider, protected by state, nonce and PKCE.
+		{"GET /auth/oidc/login", s.handleOIDCLogin},
+		{"GET /auth/oidc/callback", s.handleOIDCCallback},
+
 		// JSON API (apiv1.go), described by openapi.json.
 		{"GET /api/v1/openapi.json", s.handleOpenAPI},
 		{"POST /api/v1/tokens", s.handleAPITokenCreate},
