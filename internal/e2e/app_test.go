@@ -1,0 +1,95 @@
+package e2e
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"rathaus/internal/account"
+	"rathaus/internal/demo"
+	"rathaus/internal/i18n"
+	"rathaus/internal/jobs"
+	"rathaus/internal/mail"
+	"rathaus/internal/mail/smtptest"
+	"rathaus/internal/org"
+	"rathaus/internal/sqlstore"
+	"rathaus/internal/storetest"
+	"rathaus/internal/web"
+)
+
+// app is the product wired as cmd/rathaus wires it, served over HTTP.
+type app struct {
+	URL  string
+	SMTP *smtptest.Server
+	DB   *sqlstore.DB
+}
+
+// engines returns the database URLs to run on: SQLite always, PostgreSQL
+// when configured (required under make test).
+func engines(t *testing.T) map[string]func(t *testing.T) string {
+	m := map[string]func(t *testing.T) string{
+		"sqlite": func(t *testing.T) string { return filepath.Join(t.TempDir(), "e2e.db") },
+	}
+	if pg := storetest.PostgresURL(t); pg != "" {
+		m["postgres"] = func(t *testing.T) string { return storetest.WithSchema(pg, storetest.FreshSchema(t, pg)) }
+	}
+	return m
+}
+
+// start runs rathaus on dbURL with the demo city seeded.
+func start(t *testing.T, dbURL string, demoMode bool) *app {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlstore.Open(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	cat, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(nil)
+	base := "http://" + srv.Listener.Addr().String()
+	now := func() time.Time { return time.Now().UTC() }
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	accounts := &account.Service{Store: db, Audit: db, Outbox: db, T: cat, Now: now, BaseURL: base, Issuer: "Stadt Jena"}
+	orgs := &org.Service{Store: db, Audit: db, Now: now}
+	if _, err := demo.Seed(ctx, accounts, orgs); err != nil {
+		t.Fatal(err)
+	}
+	smtp := smtptest.Start(t)
+	runner := &jobs.Runner{Store: db, Worker: "e2e", Now: now, Log: log, Poll: 50 * time.Millisecond}
+	runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: &mail.SMTP{Addr: smtp.Addr()}, From: "noreply@jena.example", Now: now}).Handle)
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { runner.Run(runCtx); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
+	var shown []web.DemoAccount // the demo home page lists the logins, as serve.go does
+	if demoMode {
+		for _, d := range demo.Accounts {
+			shown = append(shown, web.DemoAccount{Email: d.Email, Password: demo.Password, Role: d.What})
+		}
+	}
+	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Audit: db, Mail: db, Jobs: db, Ping: db.Ping,
+		Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown,
+		SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Config.Handler = w.Handler()
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return &app{URL: base, SMTP: smtp, DB: db}
+}
+
+// eachEngine runs fn as a subtest per database engine with a fresh database.
+func eachEngine(t *testing.T, fn func(t *testing.T, dbURL string)) {
+	for name, url := range engines(t) {
+		t.Run(name, func(t *testing.T) { fn(t, url(t)) })
+	}
+}
