@@ -65,7 +65,7 @@ func (s *Server) routes() []route {
 		{"GET /account/delete", s.requireUser(s.handleDeleteForm)},
 		{"POST /account/delete", s.requireUser(s.handleDelete)},
 
-		// Admin area (adminui.go, adminlogs.go): staff = platform and organisation admins.
+		// Admin pages (admin_*.go): platform and organisation admins.
 		{"GET /admin", s.requireStaff(s.handleAdminHome)},
 		{"GET /admin/users", s.requireStaff(s.handleAdminUsers)},
 		{"GET /admin/users/{id}", s.requireStaff(s.handleAdminUser)},
@@ -78,12 +78,12 @@ func (s *Server) routes() []route {
 		{"GET /admin/mails/{id}", s.requireAdmin(s.handleAdminMail)},
 		{"GET /admin/jobs", s.requireAdmin(s.handleAdminJobs)},
 
-		// OpenID Connect login (oidclogin.go); the callback is a top-level
+		// OpenID Connect login (oidc_login.go); the callback is a top-level
 		// GET from the provider, protected by state, nonce and PKCE.
 		{"GET /auth/oidc/login", s.handleOIDCLogin},
 		{"GET /auth/oidc/callback", s.handleOIDCCallback},
 
-		// JSON API (apiv1.go), described by openapi.json.
+		// JSON API (api_*.go), described by openapi.json.
 		{"GET /api/v1/openapi.json", s.handleOpenAPI},
 		{"POST /api/v1/tokens", s.handleAPITokenCreate},
 		{"GET /api/v1/tokens", s.requireAPIUser(s.handleAPITokenList)},

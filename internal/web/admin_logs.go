@@ -19,7 +19,7 @@ func (s *Server) handleAdminOrgs(w http.ResponseWriter, r *http.Request) error {
 	if p.Tree, err = s.opts.Orgs.Tree(r.Context()); err != nil {
 		return err
 	}
-	return s.render(w, r, "staff_orgs", p)
+	return s.render(w, r, "admin_orgs", p)
 }
 
 // handleAdminAudit pages through the security log, newest first.
@@ -40,7 +40,7 @@ func (s *Server) handleAdminAudit(w http.ResponseWriter, r *http.Request) error 
 		next.Set("before", strconv.FormatInt(p.Audit[len(p.Audit)-1].ID, 10))
 		p.NextPage = "/admin/audit?" + next.Encode()
 	}
-	return s.render(w, r, "staff_audit", p)
+	return s.render(w, r, "admin_audit", p)
 }
 
 // handleAdminMails lists the outbox: in the demo, the mailbox where the
@@ -53,7 +53,7 @@ func (s *Server) handleAdminMails(w http.ResponseWriter, r *http.Request) error 
 	if p.Mails, err = s.opts.Mail.FindMessages(r.Context(), mail.Filter{Limit: 100}); err != nil {
 		return err
 	}
-	return s.render(w, r, "staff_mails", p)
+	return s.render(w, r, "admin_mails", p)
 }
 
 func (s *Server) handleAdminMail(w http.ResponseWriter, r *http.Request) error {
@@ -76,7 +76,7 @@ func (s *Server) handleAdminMail(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "staff_mail", p)
+	return s.render(w, r, "admin_mail", p)
 }
 
 func (s *Server) handleAdminJobs(w http.ResponseWriter, r *http.Request) error {
@@ -87,5 +87,5 @@ func (s *Server) handleAdminJobs(w http.ResponseWriter, r *http.Request) error {
 	if p.Jobs, err = s.opts.Jobs.FindJobs(r.Context(), jobs.Filter{Status: r.URL.Query().Get("status"), Limit: 100}); err != nil {
 		return err
 	}
-	return s.render(w, r, "staff_jobs", p)
+	return s.render(w, r, "admin_jobs", p)
 }

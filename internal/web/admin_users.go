@@ -65,7 +65,7 @@ func (s *Server) handleAdminHome(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "staff_home", p)
+	return s.render(w, r, "admin_home", p)
 }
 
 // handleAdminUsers lists accounts. Platform admins search freely; an
@@ -85,7 +85,7 @@ func (s *Server) handleAdminUsers(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "staff_users", p)
+	return s.render(w, r, "admin_users", p)
 }
 
 func (s *Server) scopedUsers(ctx context.Context, scope []*org.Org, q string) ([]*account.User, error) {
@@ -133,7 +133,7 @@ func (s *Server) handleAdminUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "staff_user", p)
+	return s.render(w, r, "admin_user", p)
 }
 
 func (s *Server) userPage(r *http.Request) (adminPage, error) {
@@ -210,7 +210,7 @@ func (s *Server) handleAdminGrant(w http.ResponseWriter, r *http.Request) error 
 			err = fault.Fields(fault.FieldError{Field: "org", Key: "error.org.not_found"})
 		}
 		p.Form = s.formFor(r, values, err)
-		return s.renderStatus(w, r, statusOf(err), "staff_user", p)
+		return s.renderStatus(w, r, statusOf(err), "admin_user", p)
 	}
 	if err != nil {
 		return err
