@@ -111,6 +111,9 @@ type Store interface {
 	DeleteUser(ctx context.Context, id int64) error
 
 	CreateOneTimeToken(ctx context.Context, t *OneTimeToken, out []mail.Message) error
+	// FindOneTimeToken returns a usable token without using it; NotFound
+	// when it does not exist, is used, expired or of another purpose.
+	FindOneTimeToken(ctx context.Context, hash, purpose string, now time.Time) (*OneTimeToken, error)
 	// UseOneTimeToken marks the token used and returns it; NotFound when it
 	// does not exist, is used, expired or of another purpose.
 	UseOneTimeToken(ctx context.Context, hash, purpose string, now time.Time) (*OneTimeToken, error)

@@ -76,6 +76,17 @@ func (s *Service) Verify(ctx context.Context, raw string) (*User, error) {
 	return s.Store.FindUserByID(ctx, t.UserID)
 }
 
+// CheckVerification tells whether a verification link is still usable,
+// without using it: the link only shows a confirmation button, so that mail
+// scanners that open every link do not use it up before the person does.
+func (s *Service) CheckVerification(ctx context.Context, raw string) error {
+	_, err := s.Store.FindOneTimeToken(ctx, HashToken(raw), PurposeVerify, s.Now())
+	if fault.Is(err, fault.NotFound) {
+		return fault.New(fault.Invalid, "error.token.invalid")
+	}
+	return err
+}
+
 // ResendVerification mails a new link if the address has an unverified
 // account; it never reveals whether it has.
 func (s *Service) ResendVerification(ctx context.Context, email string) error {

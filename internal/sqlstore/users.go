@@ -169,6 +169,17 @@ func (d *DB) CreateOneTimeToken(ctx context.Context, t *account.OneTimeToken, ou
 	})
 }
 
+// FindOneTimeToken returns a usable token without using it.
+func (d *DB) FindOneTimeToken(ctx context.Context, hash, purpose string, now time.Time) (*account.OneTimeToken, error) {
+	t := account.OneTimeToken{Hash: hash, Purpose: purpose}
+	err := d.queryRow(ctx, d.db, `SELECT user_id, expires_at FROM one_time_tokens
+		WHERE hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?`, hash, purpose, now).Scan(&t.UserID, &t.ExpiresAt)
+	if err != nil {
+		return nil, d.mapErr(err)
+	}
+	return &t, nil
+}
+
 // UseOneTimeToken marks an unused, unexpired token used, in one statement
 // so that two clicks on the same link cannot both succeed.
 func (d *DB) UseOneTimeToken(ctx context.Context, hash, purpose string, now time.Time) (*account.OneTimeToken, error) {

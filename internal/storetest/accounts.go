@@ -76,6 +76,9 @@ func testOneTimeTokens(t *testing.T, s Stores) {
 	if _, err := s.UseOneTimeToken(ctx, "h1", account.PurposeReset, t0); !fault.Is(err, fault.NotFound) {
 		t.Errorf("token used for wrong purpose: %v", err)
 	}
+	if peek, err := s.FindOneTimeToken(ctx, "h1", account.PurposeVerify, t0); err != nil || peek.UserID != u.ID {
+		t.Fatalf("FindOneTimeToken = %v, %v", peek, err)
+	}
 	got, err := s.UseOneTimeToken(ctx, "h1", account.PurposeVerify, t0)
 	must(t, err)
 	if got.UserID != u.ID {
@@ -83,6 +86,9 @@ func testOneTimeTokens(t *testing.T, s Stores) {
 	}
 	if _, err := s.UseOneTimeToken(ctx, "h1", account.PurposeVerify, t0); !fault.Is(err, fault.NotFound) {
 		t.Errorf("second use = %v, want NotFound", err)
+	}
+	if _, err := s.FindOneTimeToken(ctx, "h1", account.PurposeVerify, t0); !fault.Is(err, fault.NotFound) {
+		t.Errorf("used token still found: %v", err)
 	}
 	late := &account.OneTimeToken{Hash: "h2", UserID: u.ID, Purpose: account.PurposeReset, ExpiresAt: t0}
 	must(t, s.CreateOneTimeToken(ctx, late, nil))

@@ -76,10 +76,33 @@ func (s *Server) handleRegisterSent(w http.ResponseWriter, r *http.Request) erro
 	return s.render(w, r, "account_register_sent", s.authPage(r, "register_sent.title"))
 }
 
-// handleVerify confirms an address from the mailed link and logs the
-// person in, so they continue where they meant to.
+type verifyPage struct {
+	authPage
+	Token string
+}
+
+// handleVerifyForm shows the mailed link's page: one button that confirms.
+// Opening the link changes nothing, so a mail scanner that follows every
+// link cannot use it up.
+func (s *Server) handleVerifyForm(w http.ResponseWriter, r *http.Request) error {
+	token := r.URL.Query().Get("token")
+	if err := s.opts.Accounts.CheckVerification(r.Context(), token); err != nil {
+		if !fault.Is(err, fault.Invalid) {
+			return err
+		}
+		return s.renderStatus(w, r, http.StatusBadRequest, "account_verify_failed", s.authPage(r, "verify.failed_title"))
+	}
+	return s.render(w, r, "account_verify", verifyPage{s.authPage(r, "verify.title"), token})
+}
+
+// handleVerify confirms an address and logs the person in, so they
+// continue where they meant to.
 func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) error {
-	u, err := s.opts.Accounts.Verify(r.Context(), r.URL.Query().Get("token"))
+	values, err := s.parseForm(r)
+	if err != nil {
+		return err
+	}
+	u, err := s.opts.Accounts.Verify(r.Context(), values.Get("token"))
 	if fault.Is(err, fault.Invalid) {
 		p := s.authPage(r, "verify.failed_title")
 		return s.renderStatus(w, r, http.StatusBadRequest, "account_verify_failed", p)

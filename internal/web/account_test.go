@@ -52,7 +52,16 @@ func (e *testEnv) verifiedUser(email string) *http.Cookie {
 	e.t.Helper()
 	res := e.postForm("/register", registration(email))
 	wantStatus(e.t, res, http.StatusSeeOther)
-	res = e.get(e.mailLink(email))
+	return e.confirm(e.mailLink(email))
+}
+
+// confirm opens a verification link and presses its button.
+func (e *testEnv) confirm(link string) *http.Cookie {
+	e.t.Helper()
+	page := e.get(link)
+	wantStatus(e.t, page, http.StatusOK)
+	token, _ := attr(query(page.doc, "form[action='/verify'] input[name=token]"), "value")
+	res := e.postForm("/verify", url.Values{"token": {token}})
 	wantStatus(e.t, res, http.StatusSeeOther)
 	return sessionOf(e.t, res)
 }
@@ -74,9 +83,11 @@ func TestRegisterVerifyLoginLogout(t *testing.T) {
 	if !strings.Contains(res.body, "bestätigen") {
 		t.Errorf("login before verification does not ask to confirm the address")
 	}
-	res = e.get(link)
-	wantStatus(t, res, http.StatusSeeOther)
-	sess := sessionOf(t, res)
+	if _, err := e.db.FindUsers(context.Background(), account.UserFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, e.get(link), http.StatusOK) // opening the link (a mail scanner might) uses nothing up
+	sess := e.confirm(link)
 	acct := e.get("/account", sess)
 	wantStatus(t, acct, http.StatusOK)
 	if !strings.Contains(acct.body, "erika@example.org") {

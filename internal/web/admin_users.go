@@ -30,9 +30,18 @@ type adminPage struct {
 	BaseURL   string
 	Query     string
 	Action    string
-	NextPage  string
+	PrevPage  string // link to the previous page of a list, if any
+	NextPage  string // link to the next page of a list, if any
+	Refine    bool   // the list is cut off: search more precisely
 	RoleNames []string
 }
+
+// Paging of the account list. The store returns at most 1000 rows, so
+// the list pages through those; beyond them the page asks for a search.
+const (
+	userPageSize = 50
+	userMaxPage  = 19 // userMaxPage*userPageSize+1 <= the store's limit
+)
 
 func actorOf(r *http.Request) org.Actor {
 	u := currentUser(r)
@@ -68,24 +77,59 @@ func (s *Server) handleAdminHome(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, "admin_home", p)
 }
 
-// handleAdminUsers lists accounts. Platform admins search freely; an
-// organisation admin finds a person only by their exact address, and
-// otherwise sees the staff of their organisations.
+// handleAdminUsers lists accounts, userPageSize per page. Platform admins
+// search freely; an organisation admin finds a person only by their exact
+// address, and otherwise sees the staff of their organisations.
 func (s *Server) handleAdminUsers(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.adminPage(r, "admin.users.title")
 	if err != nil {
 		return err
 	}
 	p.Query = strings.TrimSpace(r.URL.Query().Get("q"))
+	page := pageNumber(r.URL.Query().Get("page"))
+	var users []*account.User
 	if currentUser(r).PlatformAdmin {
-		p.Users, err = s.opts.Accounts.Store.FindUsers(r.Context(), account.UserFilter{Query: p.Query, Limit: 200})
+		users, err = s.opts.Accounts.Store.FindUsers(r.Context(), account.UserFilter{Query: p.Query, Limit: page*userPageSize + 1})
 	} else {
-		p.Users, err = s.scopedUsers(r.Context(), p.Scope, p.Query)
+		users, err = s.scopedUsers(r.Context(), p.Scope, p.Query)
 	}
 	if err != nil {
 		return err
 	}
+	p.setUserPage(users, page)
 	return s.render(w, r, "admin_users", p)
+}
+
+// pageNumber reads a 1-based page number; anything else is page 1.
+func pageNumber(v string) int {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, userMaxPage)
+}
+
+// setUserPage keeps page of all and sets the links to its neighbours.
+func (p *adminPage) setUserPage(all []*account.User, page int) {
+	link := func(n int) string {
+		q := url.Values{"page": {strconv.Itoa(n)}}
+		if p.Query != "" {
+			q.Set("q", p.Query)
+		}
+		return "/admin/users?" + q.Encode()
+	}
+	from, to := (page-1)*userPageSize, page*userPageSize
+	if page > 1 {
+		p.PrevPage = link(page - 1)
+	}
+	if len(all) > to {
+		if page < userMaxPage {
+			p.NextPage = link(page + 1)
+		} else {
+			p.Refine = true
+		}
+	}
+	p.Users = all[min(from, len(all)):min(to, len(all))]
 }
 
 func (s *Server) scopedUsers(ctx context.Context, scope []*org.Org, q string) ([]*account.User, error) {
@@ -116,141 +160,4 @@ func (s *Server) scopedUsers(ctx context.Context, scope []*org.Org, q string) ([
 		}
 	}
 	return out, nil
-}
-
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil {
-		return 0, errNotFound
-	}
-	return id, nil
-}
-
-// handleAdminUser shows one account. Reading another person's data is
-// recorded in the audit log.
-func (s *Server) handleAdminUser(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.userPage(r)
-	if err != nil {
-		return err
-	}
-	return s.render(w, r, "admin_user", p)
-}
-
-func (s *Server) userPage(r *http.Request) (adminPage, error) {
-	p, err := s.adminPage(r, "admin.user.title")
-	if err != nil {
-		return p, err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return p, err
-	}
-	ctx := r.Context()
-	if p.Subject, err = s.opts.Accounts.Store.FindUserByID(ctx, id); err != nil {
-		return p, err
-	}
-	if p.Roles, err = s.opts.Orgs.RolesOf(ctx, id); err != nil {
-		return p, err
-	}
-	actor := currentUser(r)
-	if !actor.PlatformAdmin && !mayView(p, r.URL.Query().Get("email")) {
-		return p, fault.New(fault.Forbidden, "error.forbidden")
-	}
-	if actor.PlatformAdmin {
-		if p.Audit, err = s.opts.Audit.FindAuditEntries(ctx, audit.Filter{SubjectID: &id, Limit: 20}); err != nil {
-			return p, err
-		}
-	}
-	if actor.ID != id {
-		err = s.opts.Audit.CreateAuditEntry(ctx, &audit.Entry{At: s.now(), ActorID: &actor.ID, SubjectID: &id,
-			Action: audit.PersonalDataRead, Detail: "admin user page", IP: s.clientIP(r)})
-	}
-	return p, err
-}
-
-// mayView reports whether an organisation admin may see the subject: a
-// member of their organisations, or a person whose exact address they
-// know (that is how they find someone to grant a first role to).
-func mayView(p adminPage, email string) bool {
-	if email != "" && account.NormalizeEmail(email) == p.Subject.Email {
-		return true
-	}
-	for _, rv := range p.Roles {
-		for _, o := range p.Scope {
-			if rv.Org.ID == o.ID {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// handleAdminGrant gives the user a role on a node the actor administers.
-func (s *Server) handleAdminGrant(w http.ResponseWriter, r *http.Request) error {
-	values, err := s.parseForm(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	orgID, _ := strconv.ParseInt(values.Get("org"), 10, 64)
-	if _, err := s.opts.Accounts.Store.FindUserByID(r.Context(), id); err != nil {
-		return err
-	}
-	_, err = s.opts.Orgs.GrantAs(r.Context(), actorOf(r), id, values.Get("role"), orgID)
-	r.URL.RawQuery = "email=" + url.QueryEscape(values.Get("email"))
-	if fault.Is(err, fault.Invalid) || fault.Is(err, fault.NotFound) || fault.Is(err, fault.Conflict) {
-		p, perr := s.userPage(r)
-		if perr != nil {
-			return perr
-		}
-		if fault.Is(err, fault.NotFound) {
-			err = fault.Fields(fault.FieldError{Field: "org", Key: "error.org.not_found"})
-		}
-		p.Form = s.formFor(r, values, err)
-		return s.renderStatus(w, r, statusOf(err), "admin_user", p)
-	}
-	if err != nil {
-		return err
-	}
-	return s.redirectFlash(w, r, "/admin/users/"+r.PathValue("id"), "flash.role_granted")
-}
-
-func (s *Server) handleAdminRevoke(w http.ResponseWriter, r *http.Request) error {
-	gid, err := pathID(r, "gid")
-	if err != nil {
-		return err
-	}
-	g, err := s.opts.Orgs.RevokeAs(r.Context(), actorOf(r), gid)
-	if err != nil {
-		return err
-	}
-	return s.redirectFlash(w, r, "/admin/users/"+strconv.FormatInt(g.UserID, 10), "flash.role_revoked")
-}
-
-// handleAdminDisable locks or unlocks an account (platform admins only).
-func (s *Server) handleAdminDisable(w http.ResponseWriter, r *http.Request) error {
-	values, err := s.parseForm(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if id == currentUser(r).ID {
-		return fault.New(fault.Conflict, "error.admin.self_disable")
-	}
-	disable := values.Get("disabled") == "true"
-	actor := currentUser(r).ID
-	if err := s.opts.Accounts.SetDisabled(r.Context(), &actor, id, disable); err != nil {
-		return err
-	}
-	key := "flash.user_enabled"
-	if disable {
-		key = "flash.user_disabled"
-	}
-	return s.redirectFlash(w, r, "/admin/users/"+r.PathValue("id"), key)
 }

@@ -26,7 +26,8 @@ func oidcSetup(t *testing.T) (*testEnv, *oidctest.Provider, *httptest.Server, *h
 			Claims: map[string]any{"groups": []any{"sachbearbeitung", "unbekannt"}}}})
 	p, err := oidc.New(context.Background(), oidc.Config{Issuer: idp.Issuer(), ClientID: idp.ClientID(), ClientSecret: idp.ClientSecret(),
 		RedirectURL: ts.URL + "/auth/oidc/callback", RoleClaim: "groups",
-		RoleMap: map[string]string{"sachbearbeitung": "case_worker@stadt", "unbekannt": "moderator@nirgendwo"}})
+		RoleMap: map[string]string{"sachbearbeitung": "case_worker@stadt", "unbekannt": "moderator@nirgendwo",
+			"it": "platform_admin", "presse": "moderator@stadt"}})
 	if err != nil {
 		t.Fatal(err)
 	}
