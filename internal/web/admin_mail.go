@@ -12,24 +12,27 @@ type MailPart struct {
 
 // MailParts splits a mail's text so that links to this server become
 // clickable (in the demo, that is how a verification link is followed);
-// any other address stays plain text.
+// any other address stays plain text. Punctuation that ends a sentence
+// after a link is not part of it.
 func (p adminPage) MailParts(text string) []MailPart {
+	base := strings.TrimSuffix(p.BaseURL, "/")
 	var parts []MailPart
 	for text != "" {
-		i := strings.Index(text, p.BaseURL+"/")
-		if p.BaseURL == "" || i < 0 {
+		i := strings.Index(text, base+"/")
+		if base == "" || i < 0 {
 			parts = append(parts, MailPart{Text: text})
 			break
 		}
 		if i > 0 {
 			parts = append(parts, MailPart{Text: text[:i]})
 		}
-		end := strings.IndexAny(text[i:], " \n\r\t")
+		end := strings.IndexAny(text[i:], " \n\r\t<>\"")
 		if end < 0 {
 			end = len(text) - i
 		}
-		parts = append(parts, MailPart{Text: text[i : i+end], Link: true})
-		text = text[i+end:]
+		link := strings.TrimRight(text[i:i+end], ".,;:!?)")
+		parts = append(parts, MailPart{Text: link, Link: true})
+		text = text[i+len(link):]
 	}
 	return parts
 }
