@@ -65,6 +65,7 @@ type Grant struct {
 
 // GrantFilter selects grants.
 type GrantFilter struct {
+	ID     *int64
 	UserID *int64
 	OrgID  *int64
 }

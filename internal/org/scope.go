@@ -82,14 +82,11 @@ func (s *Service) GrantAs(ctx context.Context, a Actor, userID int64, role strin
 
 // RevokeAs removes a grant on behalf of actor, who must administer its node.
 func (s *Service) RevokeAs(ctx context.Context, a Actor, grantID int64) (*Grant, error) {
-	grants, err := s.Store.FindGrants(ctx, GrantFilter{})
+	grants, err := s.Store.FindGrants(ctx, GrantFilter{ID: &grantID})
 	if err != nil {
 		return nil, err
 	}
 	for _, g := range grants {
-		if g.ID != grantID {
-			continue
-		}
 		ok, err := s.CanAdminister(ctx, a, g.OrgID)
 		if err != nil {
 			return nil, err

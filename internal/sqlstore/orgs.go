@@ -69,6 +69,9 @@ func (d *DB) DeleteGrant(ctx context.Context, id int64) error {
 // FindGrants lists grants by user and/or node.
 func (d *DB) FindGrants(ctx context.Context, f org.GrantFilter) ([]*org.Grant, error) {
 	var w where
+	if f.ID != nil {
+		w.add("id = ?", *f.ID)
+	}
 	if f.UserID != nil {
 		w.add("user_id = ?", *f.UserID)
 	}

@@ -57,6 +57,9 @@ func testOrgs(t *testing.T, s Stores) {
 	if len(gs) != 1 || gs[0].Role != org.RoleCaseWorker {
 		t.Errorf("grants = %v", gs)
 	}
+	if byID, _ := s.FindGrants(ctx, org.GrantFilter{ID: &g.ID}); len(byID) != 1 || byID[0].ID != g.ID {
+		t.Errorf("grant by id = %v", byID)
+	}
 	must(t, s.DeleteGrant(ctx, g.ID))
 }
 
