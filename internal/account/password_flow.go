@@ -15,6 +15,9 @@ func (s *Service) RequestReset(ctx context.Context, email string) error {
 	if !ValidEmail(email) {
 		return fault.Fields(fault.FieldError{Field: "email", Key: "error.email.invalid"})
 	}
+	if err := s.allowMailTo(ctx, email); err != nil {
+		return err
+	}
 	u, err := s.Store.FindUserByEmail(ctx, email)
 	if fault.Is(err, fault.NotFound) {
 		return nil

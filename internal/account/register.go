@@ -40,6 +40,9 @@ func (s *Service) Register(ctx context.Context, r Registration) error {
 	if err := r.validate(); err != nil {
 		return err
 	}
+	if err := s.allowMailTo(ctx, r.Email); err != nil {
+		return err
+	}
 	if existing, err := s.Store.FindUserByEmail(ctx, r.Email); err == nil {
 		msg := s.mailFor(existing, "mail.account_exists", s.BaseURL+"/login", s.BaseURL+"/password/forgot")
 		return s.Outbox.EnqueueMessages(ctx, []rmail.Message{msg})
@@ -95,6 +98,9 @@ func (s *Service) ResendVerification(ctx context.Context, email string) error {
 		return nil
 	}
 	if err != nil || u.Verified() {
+		return err
+	}
+	if err := s.allowMailTo(ctx, u.Email); err != nil {
 		return err
 	}
 	raw, th := NewToken()

@@ -271,3 +271,24 @@ func TestLoginExternal(t *testing.T) {
 		t.Errorf("unverified e-mail claim = %v, want Forbidden", err)
 	}
 }
+
+func TestMailFloodLimited(t *testing.T) {
+	e := setup(t)
+	e.register(t, "erika@example.org")
+	e.svc.Verify(ctx, e.lastLink(t, "erika@example.org"))
+	for i := range 2 {
+		if err := e.svc.RequestReset(ctx, "erika@example.org"); err != nil {
+			t.Fatalf("reset %d: %v", i, err)
+		}
+	}
+	if err := e.svc.RequestReset(ctx, "erika@example.org"); !fault.Is(err, fault.TooMany) {
+		t.Fatalf("fourth mail to one address within the hour = %v, want TooMany", err)
+	}
+	if ms, _ := e.store.FindMessages(ctx, mail.Filter{To: "erika@example.org"}); len(ms) != account.MailsPerAddress {
+		t.Errorf("mails to the address = %d, want %d", len(ms), account.MailsPerAddress)
+	}
+	e.clock.add(61 * time.Minute)
+	if err := e.svc.RequestReset(ctx, "erika@example.org"); err != nil {
+		t.Errorf("after an hour: %v", err)
+	}
+}

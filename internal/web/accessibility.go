@@ -60,6 +60,13 @@ func (s *Server) handleAccessibilityFeedback(w http.ResponseWriter, r *http.Requ
 	if s.opts.Mail == nil {
 		return fault.New(fault.Internal, "error.internal")
 	}
+	if s.opts.Accounts != nil {
+		if err := s.opts.Accounts.AllowMailFrom(r.Context(), s.clientIP(r)); err != nil {
+			p := s.accessibilityPage(r)
+			p.Form = s.formFor(r, values, err)
+			return s.renderStatus(w, r, statusOf(err), "accessibility", p)
+		}
+	}
 	if err := s.opts.Mail.EnqueueMessages(r.Context(), []mail.Message{s.feedbackMail(fb)}); err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 		Password: values.Get("password"), Locale: langOf(r)}
 	if values.Get("password") != values.Get("password_confirm") {
 		err = fault.Fields(fault.FieldError{Field: "password_confirm", Key: "error.password.mismatch"})
-	} else {
+	} else if err = s.opts.Accounts.AllowMailFrom(r.Context(), s.clientIP(r)); err == nil {
 		err = s.opts.Accounts.Register(r.Context(), reg)
 	}
 	if err != nil {
@@ -125,8 +125,12 @@ func (s *Server) handleResendVerification(w http.ResponseWriter, r *http.Request
 		err := fault.Fields(fault.FieldError{Field: "email", Key: "error.email.invalid"})
 		return s.formError(w, r, "account_verify_failed", s.authPage(r, "verify.failed_title"), values, err)
 	}
-	if err := s.opts.Accounts.ResendVerification(r.Context(), email); err != nil {
-		return err
+	err = s.opts.Accounts.AllowMailFrom(r.Context(), s.clientIP(r))
+	if err == nil {
+		err = s.opts.Accounts.ResendVerification(r.Context(), email)
+	}
+	if err != nil {
+		return s.formError(w, r, "account_verify_failed", s.authPage(r, "verify.failed_title"), values, err)
 	}
 	return s.redirectFlashKind(w, r, "/register/sent", "info", "flash.register_sent")
 }

@@ -17,7 +17,11 @@ func (s *Server) handleForgot(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.opts.Accounts.RequestReset(r.Context(), values.Get("email")); err != nil {
+	err = s.opts.Accounts.AllowMailFrom(r.Context(), s.clientIP(r))
+	if err == nil {
+		err = s.opts.Accounts.RequestReset(r.Context(), values.Get("email"))
+	}
+	if err != nil {
 		return s.formError(w, r, "account_forgot", s.authPage(r, "forgot.title"), values, err)
 	}
 	return s.redirectFlashKind(w, r, "/login", "info", "flash.reset_sent")

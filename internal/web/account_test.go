@@ -280,3 +280,19 @@ func TestProfileUpdateSwitchesLanguage(t *testing.T) {
 		t.Error("language cookie not set to the chosen language")
 	}
 }
+
+func TestMailFormsLimitedPerClient(t *testing.T) {
+	e := newEnv(t)
+	for i := range account.MailsPerClient {
+		addr := "person" + strconv.Itoa(i) + "@example.org"
+		wantStatus(t, e.postForm("/password/forgot", url.Values{"email": {addr}}), http.StatusSeeOther)
+	}
+	res := e.postForm("/register", registration("one-more@example.org"))
+	wantStatus(t, res, http.StatusTooManyRequests)
+	if query(res.doc, "#error-summary") == nil {
+		t.Error("the limit is not explained on the form")
+	}
+	if _, err := e.db.FindUserByEmail(context.Background(), "one-more@example.org"); err == nil {
+		t.Error("registration over the limit created an account")
+	}
+}
