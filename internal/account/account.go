@@ -132,6 +132,8 @@ type Store interface {
 	TouchAPIToken(ctx context.Context, id int64, at time.Time) error
 	DeleteAPIToken(ctx context.Context, userID, id int64) error
 
+	// RecordLoginFailure, CountLoginFailures and ClearLoginFailures keep
+	// throttle counters by key: failed logins, and mails requested (see Allow).
 	RecordLoginFailure(ctx context.Context, key string, at time.Time) error
 	CountLoginFailures(ctx context.Context, key string, since time.Time) (int, error)
 	ClearLoginFailures(ctx context.Context, key string) error
