@@ -113,7 +113,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 			SupervisoryAuthority: web.JenaDemo.SupervisoryAuthority, EnforcementURL: web.JenaDemo.EnforcementURL},
 		AccessibilityContact: c.AccessibilityContact,
 		MaxBodyBytes:         a.cfg.MaxBodyBytes, SecureCookies: a.cfg.SecureCookies(),
-		SessionSecret: a.cfg.SessionSecret, TrustProxy: a.cfg.TrustProxy,
+		SessionSecret: a.cfg.SessionSecret, TrustProxy: a.cfg.TrustProxy, MetricsToken: a.cfg.MetricsToken,
 		OIDC: provider, OIDCLabel: a.cfg.OIDC.ButtonLabel,
 	})
 }

@@ -29,6 +29,7 @@ type Config struct {
 	SessionTTL    time.Duration
 	StorageDir    string
 	TrustProxy    bool // take the client address from X-Forwarded-For
+	MetricsToken  string
 
 	SMTP SMTP
 	OIDC OIDC
@@ -88,6 +89,7 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	str(&c.SessionSecret, env{"RATHAUS_SESSION_SECRET", "session-secret", "secret for signed cookies, at least 32 characters"})
 	str(&c.LogLevel, env{"RATHAUS_LOG_LEVEL", "log-level", "debug, info, warn or error"})
 	str(&c.LogFormat, env{"RATHAUS_LOG_FORMAT", "log-format", "text or json"})
+	str(&c.MetricsToken, env{"RATHAUS_METRICS_TOKEN", "metrics-token", "bearer token Prometheus must send to /metrics (empty: open)"})
 	str(&c.StorageDir, env{"RATHAUS_STORAGE_DIR", "storage-dir", "directory for uploaded files"})
 	str(&c.SMTP.Addr, env{"RATHAUS_SMTP_ADDR", "smtp-addr", "SMTP server host:port"})
 	str(&c.SMTP.User, env{"RATHAUS_SMTP_USER", "smtp-user", "SMTP user"})

@@ -216,3 +216,15 @@ func wantNoMail(t *testing.T, e *testEnv) {
 		t.Errorf("got %d queued mails, want none", len(msgs))
 	}
 }
+
+func TestMetricsToken(t *testing.T) {
+	e := newEnv(t, func(o *Options) { o.MetricsToken = "scrape-secret" })
+	if res := e.get("/metrics"); res.StatusCode != http.StatusUnauthorized || strings.Contains(res.body, "http_requests_total") {
+		t.Errorf("metrics without token: %d", res.StatusCode)
+	}
+	r := httptest.NewRequest("GET", "/metrics", nil)
+	r.Header.Set("Authorization", "Bearer scrape-secret")
+	if res := e.do(r); res.StatusCode != http.StatusOK || !strings.Contains(res.body, "http_requests_total") {
+		t.Errorf("metrics with token: %d", res.StatusCode)
+	}
+}

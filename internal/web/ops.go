@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"crypto/subtle"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"rathaus/internal/metrics"
@@ -39,6 +41,14 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) error {
 
 // handleMetrics serves the Prometheus exposition.
 func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) error {
+	if want := s.opts.MetricsToken; want != "" {
+		got, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+			http.Error(w, "metrics need a token", http.StatusUnauthorized)
+			return nil
+		}
+	}
 	s.opts.Metrics.Handler().ServeHTTP(w, r)
 	return nil
 }

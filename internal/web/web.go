@@ -123,6 +123,7 @@ type Options struct {
 	SecureCookies bool   // Secure cookies and HSTS; set when served over HTTPS
 	SessionSecret string // key for signed cookies; empty: a random key per process
 	TrustProxy    bool   // take the client address from X-Forwarded-For
+	MetricsToken  string // when set, /metrics wants "Authorization: Bearer <token>"
 
 	OIDC      *oidc.Provider // login with OpenID Connect; nil when not configured
 	OIDCLabel string         // text of the OpenID Connect login button
