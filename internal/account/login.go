@@ -125,6 +125,10 @@ func (s *Service) loggedIn(ctx context.Context, u *User, ip string) error {
 	return s.record(ctx, audit.Entry{ActorID: &u.ID, SubjectID: &u.ID, Action: audit.LoginSuccess, IP: ip})
 }
 
+// MaxSessionAge ends every session this long after login, however active:
+// a stolen cookie does not live for ever.
+const MaxSessionAge = 30 * 24 * time.Hour
+
 func (s *Service) ttl() time.Duration {
 	if s.SessionTTL == 0 {
 		return 7 * 24 * time.Hour
@@ -186,7 +190,7 @@ func (s *Service) SessionUser(ctx context.Context, raw string) (*User, *Session,
 		return nil, nil, err
 	}
 	now := s.Now()
-	if !sess.ExpiresAt.After(now) {
+	if !sess.ExpiresAt.After(now) || now.Sub(sess.CreatedAt) > MaxSessionAge {
 		return nil, nil, fault.New(fault.Unauthenticated, "error.session.expired")
 	}
 	if sess.PendingSecond {

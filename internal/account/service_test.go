@@ -89,6 +89,17 @@ func TestRegisterVerifyLogin(t *testing.T) {
 	if err != nil || got.ID != u.ID {
 		t.Fatalf("SessionUser = %v, %v", got, err)
 	}
+	for range 29 {
+		e.clock.add(24 * time.Hour) // active every day: the idle lifetime keeps sliding
+		if _, _, err := e.svc.SessionUser(ctx, raw); err != nil {
+			t.Fatalf("active session ended early: %v", err)
+		}
+	}
+	e.clock.add(25 * time.Hour)
+	if _, _, err := e.svc.SessionUser(ctx, raw); !fault.Is(err, fault.Unauthenticated) {
+		t.Errorf("session older than %v = %v, want Unauthenticated", account.MaxSessionAge, err)
+	}
+	raw, _, _ = e.svc.StartSession(ctx, u, login.IP, "test")
 	if err := e.svc.Logout(ctx, raw, u.ID); err != nil {
 		t.Fatal(err)
 	}
