@@ -16,7 +16,7 @@ import (
 )
 
 // session returns the session cookie a response set, failing without one.
-func sessionOf(t *testing.T, res *response) *http.Cookie {
+func sessionOf(t testing.TB, res *response) *http.Cookie {
 	t.Helper()
 	c := cookie(res, sessionCookie)
 	if c == nil || c.Value == "" {

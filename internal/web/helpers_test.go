@@ -21,7 +21,7 @@ import (
 
 // testEnv is a real server on a fresh SQLite database.
 type testEnv struct {
-	t    *testing.T
+	t    testing.TB
 	srv  *Server
 	db   *sqlstore.DB
 	acc  *account.Service
@@ -30,7 +30,7 @@ type testEnv struct {
 
 var testNow = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 
-func newEnv(t *testing.T, change ...func(*Options)) *testEnv {
+func newEnv(t testing.TB, change ...func(*Options)) *testEnv {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlstore.Open(ctx, "file:"+t.TempDir()+"/t.db")
@@ -114,7 +114,7 @@ func cookie(res *response, name string) *http.Cookie {
 	return nil
 }
 
-func wantStatus(t *testing.T, res *response, want int) {
+func wantStatus(t testing.TB, res *response, want int) {
 	t.Helper()
 	if res.StatusCode != want {
 		t.Fatalf("status: got %d, want %d; body:\n%.2000s", res.StatusCode, want, res.body)

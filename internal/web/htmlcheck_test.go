@@ -12,7 +12,7 @@ import (
 // "div.kern-alert.kern-alert--danger". Supported: tag, #id, .class,
 // [attr], [attr=value] (quotes optional), and the descendant combinator.
 
-func parseHTML(t *testing.T, body string) *html.Node {
+func parseHTML(t testing.TB, body string) *html.Node {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(body))
 	if err != nil {
