@@ -57,7 +57,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	now := func() time.Time { return time.Now().UTC() }
 	a := &app{cfg: cfg, log: log, db: db, i18n: cat}
 	a.accounts = &account.Service{Store: db, Audit: db, Outbox: db, T: cat, Now: now,
-		BaseURL: cfg.BaseURL, Issuer: cfg.City.Name, SessionTTL: cfg.SessionTTL}
+		BaseURL: cfg.BaseURL, Issuer: cfg.City.Name, SessionTTL: cfg.SessionTTL, NoEmailLinking: cfg.OIDCNoEmailLinking}
 	a.orgs = &org.Service{Store: db, Audit: db, Now: now}
 	host, _ := os.Hostname()
 	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}

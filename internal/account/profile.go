@@ -136,6 +136,8 @@ func (s *Service) LoginExternal(ctx context.Context, x External) (*User, error) 
 	}
 	u, err = s.Store.FindUserByEmail(ctx, email)
 	switch {
+	case err == nil && s.NoEmailLinking:
+		return nil, fault.New(fault.Conflict, "error.oidc.email_taken")
 	case err == nil:
 		if err := s.Store.UpdateUser(ctx, u.ID, UserUpdate{OIDCIssuer: &x.Issuer, OIDCSubject: &x.Subject}); err != nil {
 			return nil, err

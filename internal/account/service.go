@@ -39,6 +39,11 @@ type Service struct {
 	SessionTTL    time.Duration // idle lifetime of a session
 	MaxFailures   int           // failed logins per window before throttling
 	FailureWindow time.Duration
+
+	// NoEmailLinking refuses to attach an OpenID identity to an existing
+	// local account with the same address, for providers that are not
+	// trusted to vouch for addresses. The person then gets a clear error.
+	NoEmailLinking bool
 }
 
 // Lifetimes of mailed links.

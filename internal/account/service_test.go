@@ -281,6 +281,17 @@ func TestLoginExternal(t *testing.T) {
 	if _, err := e.svc.LoginExternal(ctx, x); !fault.Is(err, fault.Forbidden) {
 		t.Errorf("unverified e-mail claim = %v, want Forbidden", err)
 	}
+	e.register(t, "local@example.org")
+	other := account.External{Issuer: "https://other.example", Subject: "z", Email: "local@example.org", EmailVerified: true}
+	e.svc.NoEmailLinking = true
+	if _, err := e.svc.LoginExternal(ctx, other); !fault.Is(err, fault.Conflict) {
+		t.Errorf("linking with NoEmailLinking = %v, want Conflict", err)
+	}
+	e.svc.NoEmailLinking = false
+	linked, err := e.svc.LoginExternal(ctx, other)
+	if local, _ := e.store.FindUserByEmail(ctx, "local@example.org"); err != nil || linked.ID != local.ID {
+		t.Errorf("verified address not linked to the local account: %v", err)
+	}
 }
 
 func TestMailFloodLimited(t *testing.T) {

@@ -29,7 +29,9 @@ type Config struct {
 	SessionTTL    time.Duration
 	StorageDir    string
 	TrustProxy    bool // take the client address from X-Forwarded-For
-	MetricsToken  string
+	// OIDCNoEmailLinking: do not attach OpenID logins to local accounts by address.
+	OIDCNoEmailLinking bool
+	MetricsToken       string
 
 	SMTP SMTP
 	OIDC OIDC
@@ -110,6 +112,7 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	str(&c.City.DataProtectionEmail, env{"RATHAUS_DPO_EMAIL", "dpo-email", "data protection officer's e-mail"})
 	str(&c.City.AccessibilityContact, env{"RATHAUS_ACCESSIBILITY_EMAIL", "accessibility-email", "where accessibility feedback goes"})
 	boolVar(fs, &c.SMTP.StartTLS, getenv, env{"RATHAUS_SMTP_STARTTLS", "smtp-starttls", "require STARTTLS"})
+	boolVar(fs, &c.OIDCNoEmailLinking, getenv, env{"RATHAUS_OIDC_NO_EMAIL_LINKING", "oidc-no-email-linking", "never attach an OpenID login to an existing local account with the same address"})
 	boolVar(fs, &c.TrustProxy, getenv, env{"RATHAUS_TRUST_PROXY", "trust-proxy", "trust X-Forwarded-For from a reverse proxy"})
 	if v, ok := lookup(getenv, "RATHAUS_MAX_BODY_BYTES"); ok {
 		n, err := strconv.ParseInt(v, 10, 64)
