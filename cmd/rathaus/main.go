@@ -6,6 +6,7 @@
 //	rathaus serve     run in production (configuration from the environment)
 //	rathaus migrate   apply database migrations
 //	rathaus user      create, grant roles to and disable accounts
+//	rathaus org       create and list organisation nodes
 //	rathaus version   print the version
 package main
 
@@ -52,6 +53,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runMigrate(ctx, rest, getenv, stdout, stderr)
 	case "user":
 		return runUser(ctx, rest, getenv, stdout, stderr)
+	case "org":
+		return runOrg(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "rathaus", Version())
 		return nil
@@ -73,6 +76,8 @@ Commands:
   user create --email E --name N [--password P] [--admin]
   user role --email E --role ROLE --org SLUG [--revoke]
   user disable --email E [--enable]
+  org create --slug S --name N --kind group|organisation|department|unit [--parent SLUG]
+  org list  print the organisation tree
   version   print the version
 
 Run "rathaus COMMAND --help" for the flags of a command.

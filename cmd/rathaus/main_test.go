@@ -88,6 +88,22 @@ func TestUserCommands(t *testing.T) {
 	if _, err := runCmd(t, env, "user", "role", "--email", "admin@jena.example", "--role", "case_worker", "--org", "nirgendwo"); err == nil {
 		t.Error("role on unknown organisation granted")
 	}
+	if out, err := runCmd(t, env, "org", "create", "--slug", "jena", "--name", "Stadtverbund Jena", "--kind", "group"); err != nil {
+		t.Fatalf("org create: %q, %v", out, err)
+	}
+	if out, err := runCmd(t, env, "org", "create", "--slug", "stadt-jena", "--name", "Stadt Jena", "--parent", "jena"); err != nil {
+		t.Fatalf("org create below: %q, %v", out, err)
+	}
+	if _, err := runCmd(t, env, "org", "create", "--slug", "Kaputt!", "--name", "X", "--parent", "jena"); err == nil {
+		t.Error("org with a bad slug created")
+	}
+	if out, err := runCmd(t, env, "user", "role", "--email", "admin@jena.example", "--role", "org_admin", "--org", "stadt-jena"); err != nil {
+		t.Errorf("role on new organisation: %q, %v", out, err)
+	}
+	out, err = runCmd(t, env, "org", "list")
+	if err != nil || !strings.Contains(out, "  Stadt Jena  (organisation, stadt-jena)") {
+		t.Errorf("org list = %q, %v", out, err)
+	}
 	out, err = runCmd(t, env, "user", "disable", "--email", "admin@jena.example")
 	if err != nil || !strings.Contains(out, "disabled") {
 		t.Errorf("disable: %q, %v", out, err)

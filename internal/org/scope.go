@@ -98,3 +98,22 @@ func (s *Service) RevokeAs(ctx context.Context, a Actor, grantID int64) (*Grant,
 	}
 	return nil, fault.New(fault.NotFound, "error.not_found")
 }
+
+// CreateAs adds a node on behalf of actor: a root group only for platform
+// admins, anything else below a node the actor administers.
+func (s *Service) CreateAs(ctx context.Context, a Actor, o *Org) error {
+	if o.ParentID == nil {
+		if !a.PlatformAdmin {
+			return fault.New(fault.Forbidden, "error.org.not_admin")
+		}
+		return s.Create(ctx, o)
+	}
+	ok, err := s.CanAdminister(ctx, a, *o.ParentID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fault.New(fault.Forbidden, "error.org.not_admin")
+	}
+	return s.Create(ctx, o)
+}

@@ -95,7 +95,16 @@ func TestOrgAdminScope(t *testing.T) {
 	if _, err := s.GrantAs(ctx, a, other.ID, org.RoleCaseWorker, city.ID); !fault.Is(err, fault.Forbidden) {
 		t.Errorf("grant outside subtree = %v, want Forbidden", err)
 	}
-	if all, _ := s.Scope(ctx, org.Actor{UserID: other.ID, PlatformAdmin: true}); len(all) != 4 {
+	if err := s.CreateAs(ctx, a, &org.Org{Slug: "netz-ost", Name: "Netz Ost", Kind: org.KindUnit, ParentID: &works.ID}); err != nil {
+		t.Errorf("org admin adding a unit below their organisation: %v", err)
+	}
+	if err := s.CreateAs(ctx, a, &org.Org{Slug: "amt", Name: "Amt", Kind: org.KindDepartment, ParentID: &city.ID}); !fault.Is(err, fault.Forbidden) {
+		t.Errorf("org admin adding below another organisation = %v, want Forbidden", err)
+	}
+	if err := s.CreateAs(ctx, a, &org.Org{Slug: "neu", Name: "Neu", Kind: org.KindGroup}); !fault.Is(err, fault.Forbidden) {
+		t.Errorf("org admin adding a root = %v, want Forbidden", err)
+	}
+	if all, _ := s.Scope(ctx, org.Actor{UserID: other.ID, PlatformAdmin: true}); len(all) != 5 {
 		t.Errorf("platform admin scope = %d nodes, want 4", len(all))
 	}
 }

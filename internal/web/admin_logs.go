@@ -12,14 +12,21 @@ import (
 const auditPageSize = 50
 
 func (s *Server) handleAdminOrgs(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.adminPage(r, "admin.orgs.title")
+	p, err := s.orgsPage(r)
 	if err != nil {
 		return err
 	}
-	if p.Tree, err = s.opts.Orgs.Tree(r.Context()); err != nil {
-		return err
-	}
 	return s.render(w, r, "admin_orgs", p)
+}
+
+func (s *Server) orgsPage(r *http.Request) (adminPage, error) {
+	p, err := s.adminPage(r, "admin.orgs.title")
+	if err != nil {
+		return p, err
+	}
+	p.Kinds = orgKinds
+	p.Tree, err = s.opts.Orgs.Tree(r.Context())
+	return p, err
 }
 
 // handleAdminAudit pages through the security log, newest first.

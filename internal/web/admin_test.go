@@ -160,3 +160,35 @@ func TestDemoMailboxLinks(t *testing.T) {
 		t.Errorf("clickable links = %v, want only the rathaus one", links)
 	}
 }
+
+func TestAdminAddsOrganisationNodes(t *testing.T) {
+	e := newStaffEnv(t)
+	ctx := context.Background()
+	add := func(cookie *http.Cookie, parent, kind, name, slug string) *response {
+		return e.postForm("/admin/orgs", url.Values{"parent": {parent}, "kind": {kind}, "name": {name}, "slug": {slug}}, cookie)
+	}
+	werke := strconv.FormatInt(e.orgs["werke"].ID, 10)
+	wantStatus(t, add(e.orgAdmin, werke, org.KindUnit, "Team Wasser", "team-wasser"), http.StatusSeeOther)
+	if o, err := e.db.FindOrgBySlug(ctx, "team-wasser"); err != nil || *o.ParentID != e.orgs["werke"].ID {
+		t.Fatalf("new unit = %v, %v", o, err)
+	}
+	before, _ := e.db.FindOrgs(ctx)
+	wantStatus(t, add(e.orgAdmin, strconv.FormatInt(e.orgs["stadt"].ID, 10), org.KindUnit, "Fremd", "fremd"), http.StatusForbidden)
+	wantStatus(t, add(e.orgAdmin, "", org.KindGroup, "Neuer Verbund", "neu"), http.StatusForbidden)
+	for _, bad := range []url.Values{
+		{"parent": {werke}, "kind": {org.KindUnit}, "name": {"Doppelt"}, "slug": {"team-wasser"}},
+		{"parent": {werke}, "kind": {org.KindUnit}, "name": {"Leer"}, "slug": {"Groß Buchstaben"}},
+		{"parent": {werke}, "kind": {org.KindGroup}, "name": {"Verbund unter Werk"}, "slug": {"v"}},
+		{"parent": {"abc"}, "kind": {org.KindUnit}, "name": {"X"}, "slug": {"x"}},
+	} {
+		res := e.postForm("/admin/orgs", bad, e.orgAdmin)
+		wantStatus(t, res, http.StatusBadRequest)
+		if query(res.doc, "#error-summary") == nil {
+			t.Errorf("%v: no error summary", bad)
+		}
+	}
+	if after, _ := e.db.FindOrgs(ctx); len(after) != len(before) {
+		t.Errorf("refused forms added %d nodes", len(after)-len(before))
+	}
+	wantStatus(t, add(e.admin, "", org.KindGroup, "Zweckverband", "zweckverband"), http.StatusSeeOther)
+}

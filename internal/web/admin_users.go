@@ -30,9 +30,10 @@ type adminPage struct {
 	BaseURL   string
 	Query     string
 	Action    string
-	PrevPage  string // link to the previous page of a list, if any
-	NextPage  string // link to the next page of a list, if any
-	Refine    bool   // the list is cut off: search more precisely
+	Kinds     []string // kinds of organisation nodes, for the form
+	PrevPage  string   // link to the previous page of a list, if any
+	NextPage  string   // link to the next page of a list, if any
+	Refine    bool     // the list is cut off: search more precisely
 	RoleNames []string
 }
 

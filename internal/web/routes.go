@@ -74,6 +74,7 @@ func (s *Server) routes() []route {
 		{"POST /admin/grants/{gid}/revoke", s.requireStaff(s.handleAdminRevoke)},
 		{"POST /admin/users/{id}/disable", s.requireAdmin(s.handleAdminDisable)},
 		{"GET /admin/orgs", s.requireStaff(s.handleAdminOrgs)},
+		{"POST /admin/orgs", s.requireStaff(s.handleAdminOrgCreate)},
 		{"GET /admin/audit", s.requireAdmin(s.handleAdminAudit)},
 		{"GET /admin/mails", s.requireAdmin(s.handleAdminMails)},
 		{"GET /admin/mails/{id}", s.requireAdmin(s.handleAdminMail)},
