@@ -64,6 +64,7 @@ type APIToken struct {
 const (
 	PurposeVerify = "verify_email"
 	PurposeReset  = "reset_password"
+	PurposeEmail  = "change_email"
 )
 
 // OneTimeToken is a mailed link token, stored hashed.
@@ -71,6 +72,7 @@ type OneTimeToken struct {
 	Hash      string
 	UserID    int64
 	Purpose   string
+	Payload   string // e.g. the new address of an e-mail change
 	ExpiresAt time.Time
 	UsedAt    *time.Time
 }

@@ -16,6 +16,7 @@ const (
 	LogoutEverywhere   = "logout.everywhere"
 	PasswordChanged    = "password.changed"
 	PasswordReset      = "password.reset"
+	EmailChanged       = "email.changed"
 	SecondFactorOn     = "totp.enabled"
 	SecondFactorOff    = "totp.disabled"
 	TokenCreated       = "token.created"

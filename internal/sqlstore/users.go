@@ -154,8 +154,8 @@ func (d *DB) DeleteUser(ctx context.Context, id int64) error {
 }
 
 func (d *DB) insertToken(ctx context.Context, q querier, t *account.OneTimeToken) error {
-	_, err := d.exec(ctx, q, "INSERT INTO one_time_tokens (hash, user_id, purpose, expires_at) VALUES (?, ?, ?, ?)",
-		t.Hash, t.UserID, t.Purpose, t.ExpiresAt)
+	_, err := d.exec(ctx, q, "INSERT INTO one_time_tokens (hash, user_id, purpose, payload, expires_at) VALUES (?, ?, ?, ?, ?)",
+		t.Hash, t.UserID, t.Purpose, t.Payload, t.ExpiresAt)
 	return d.mapErr(err)
 }
 
@@ -172,8 +172,8 @@ func (d *DB) CreateOneTimeToken(ctx context.Context, t *account.OneTimeToken, ou
 // FindOneTimeToken returns a usable token without using it.
 func (d *DB) FindOneTimeToken(ctx context.Context, hash, purpose string, now time.Time) (*account.OneTimeToken, error) {
 	t := account.OneTimeToken{Hash: hash, Purpose: purpose}
-	err := d.queryRow(ctx, d.db, `SELECT user_id, expires_at FROM one_time_tokens
-		WHERE hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?`, hash, purpose, now).Scan(&t.UserID, &t.ExpiresAt)
+	err := d.queryRow(ctx, d.db, `SELECT user_id, payload, expires_at FROM one_time_tokens
+		WHERE hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?`, hash, purpose, now).Scan(&t.UserID, &t.Payload, &t.ExpiresAt)
 	if err != nil {
 		return nil, d.mapErr(err)
 	}
@@ -186,7 +186,7 @@ func (d *DB) UseOneTimeToken(ctx context.Context, hash, purpose string, now time
 	t := account.OneTimeToken{Hash: hash, Purpose: purpose, UsedAt: &now}
 	err := d.queryRow(ctx, d.db, `UPDATE one_time_tokens SET used_at = ?
 		WHERE hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?
-		RETURNING user_id, expires_at`, now, hash, purpose, now).Scan(&t.UserID, &t.ExpiresAt)
+		RETURNING user_id, payload, expires_at`, now, hash, purpose, now).Scan(&t.UserID, &t.Payload, &t.ExpiresAt)
 	if err != nil {
 		return nil, d.mapErr(err)
 	}

@@ -90,6 +90,11 @@ func testOneTimeTokens(t *testing.T, s Stores) {
 	if _, err := s.FindOneTimeToken(ctx, "h1", account.PurposeVerify, t0); !fault.Is(err, fault.NotFound) {
 		t.Errorf("used token still found: %v", err)
 	}
+	change := &account.OneTimeToken{Hash: "h3", UserID: u.ID, Purpose: account.PurposeEmail, Payload: "neu@example.org", ExpiresAt: t0.Add(time.Hour)}
+	must(t, s.CreateOneTimeToken(ctx, change, nil))
+	if got, err := s.UseOneTimeToken(ctx, "h3", account.PurposeEmail, t0); err != nil || got.Payload != "neu@example.org" {
+		t.Errorf("token payload = %v, %v", got, err)
+	}
 	late := &account.OneTimeToken{Hash: "h2", UserID: u.ID, Purpose: account.PurposeReset, ExpiresAt: t0}
 	must(t, s.CreateOneTimeToken(ctx, late, nil))
 	if _, err := s.UseOneTimeToken(ctx, "h2", account.PurposeReset, t0.Add(time.Second)); !fault.Is(err, fault.NotFound) {

@@ -296,3 +296,22 @@ func TestMailFormsLimitedPerClient(t *testing.T) {
 		t.Error("registration over the limit created an account")
 	}
 }
+
+func TestEmailChangePages(t *testing.T) {
+	e := newEnv(t)
+	sess := e.verifiedUser("erika@example.org")
+	wantStatus(t, e.postForm("/account/email", url.Values{"new_email": {"kaputt"}, "password": {"ein langes passwort"}}, sess), http.StatusBadRequest)
+	wantStatus(t, e.postForm("/account/email", url.Values{"new_email": {"neu@example.org"}, "password": {"falsch"}}, sess), http.StatusBadRequest)
+	wantStatus(t, e.postForm("/account/email", url.Values{"new_email": {"neu@example.org"}, "password": {"ein langes passwort"}}, sess), http.StatusSeeOther)
+	link := e.mailLink("neu@example.org")
+	page := e.get(link) // another browser: no login needed, the link is the proof
+	wantStatus(t, page, http.StatusOK)
+	token, _ := attr(query(page.doc, "form[action='/account/email/confirm'] input[name=token]"), "value")
+	wantStatus(t, e.postForm("/account/email/confirm", url.Values{"token": {token}}, sess), http.StatusSeeOther)
+	if !strings.Contains(e.get("/account", sess).body, "neu@example.org") {
+		t.Error("account page does not show the new address")
+	}
+	wantStatus(t, e.postForm("/account/email/confirm", url.Values{"token": {token}}), http.StatusBadRequest)
+	res := e.postForm("/login", url.Values{"email": {"neu@example.org"}, "password": {"ein langes passwort"}})
+	sessionOf(t, res)
+}
