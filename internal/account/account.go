@@ -126,6 +126,8 @@ type Store interface {
 	UpdateSession(ctx context.Context, id int64, lastSeen, expires time.Time, pendingSecond bool) error
 	DeleteSession(ctx context.Context, hash string) error
 	DeleteUserSessions(ctx context.Context, userID int64) error
+	// DeleteUserSession ends one session of the user; NotFound for another's.
+	DeleteUserSession(ctx context.Context, userID, id int64) error
 	DeleteExpiredSessions(ctx context.Context, now time.Time) (int64, error)
 
 	CreateAPIToken(ctx context.Context, t *APIToken) error

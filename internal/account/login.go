@@ -220,6 +220,14 @@ func (s *Service) Logout(ctx context.Context, raw string, userID int64) error {
 	return s.record(ctx, audit.Entry{ActorID: &userID, SubjectID: &userID, Action: audit.Logout})
 }
 
+// EndSession ends one of the user's sessions, e.g. on a lost phone.
+func (s *Service) EndSession(ctx context.Context, userID, id int64) error {
+	if err := s.Store.DeleteUserSession(ctx, userID, id); err != nil {
+		return err
+	}
+	return s.record(ctx, audit.Entry{ActorID: &userID, SubjectID: &userID, Action: audit.Logout, Detail: "session ended from account page"})
+}
+
 // LogoutEverywhere ends every session of the user, on every instance.
 func (s *Service) LogoutEverywhere(ctx context.Context, userID int64) error {
 	if err := s.Store.DeleteUserSessions(ctx, userID); err != nil {

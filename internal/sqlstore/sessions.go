@@ -50,6 +50,11 @@ func (d *DB) DeleteSession(ctx context.Context, hash string) error {
 	return d.mapErr(mustAffect(d.exec(ctx, d.db, "DELETE FROM sessions WHERE hash = ?", hash)))
 }
 
+// DeleteUserSession ends one session of a user.
+func (d *DB) DeleteUserSession(ctx context.Context, userID, id int64) error {
+	return d.mapErr(mustAffect(d.exec(ctx, d.db, "DELETE FROM sessions WHERE id = ? AND user_id = ?", id, userID)))
+}
+
 // DeleteUserSessions ends all sessions of a user.
 func (d *DB) DeleteUserSessions(ctx context.Context, userID int64) error {
 	_, err := d.exec(ctx, d.db, "DELETE FROM sessions WHERE user_id = ?", userID)

@@ -127,6 +127,10 @@ func testSessions(t *testing.T, s Stores) {
 	if n != 1 {
 		t.Errorf("DeleteExpiredSessions = %d, want 1", n)
 	}
+	other := newUser(t, s, "s2@example.org")
+	if err := s.DeleteUserSession(ctx, other.ID, got.ID); !fault.Is(err, fault.NotFound) {
+		t.Errorf("ending another's session = %v, want NotFound", err)
+	}
 	must(t, s.DeleteUserSessions(ctx, u.ID))
 	if _, err := s.FindSessionByHash(ctx, "sh"); !fault.Is(err, fault.NotFound) {
 		t.Errorf("session after logout everywhere: %v", err)

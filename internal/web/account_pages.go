@@ -126,6 +126,18 @@ func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) er
 	return s.redirectFlash(w, r, "/account/security", "flash.password_changed")
 }
 
+// handleSessionEnd ends one session, e.g. of a lost phone.
+func (s *Server) handleSessionEnd(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return errNotFound
+	}
+	if err := s.opts.Accounts.EndSession(r.Context(), currentUser(r).ID, id); err != nil {
+		return err
+	}
+	return s.redirectFlash(w, r, "/account/security", "flash.session_ended")
+}
+
 // handleLogoutEverywhere ends every session of the user, on all devices.
 func (s *Server) handleLogoutEverywhere(w http.ResponseWriter, r *http.Request) error {
 	if err := s.opts.Accounts.LogoutEverywhere(r.Context(), currentUser(r).ID); err != nil {

@@ -315,3 +315,25 @@ func TestEmailChangePages(t *testing.T) {
 	res := e.postForm("/login", url.Values{"email": {"neu@example.org"}, "password": {"ein langes passwort"}})
 	sessionOf(t, res)
 }
+
+func TestEndOneSession(t *testing.T) {
+	e := newEnv(t)
+	phone := e.verifiedUser("erika@example.org")
+	laptop := sessionOf(t, e.postForm("/login", url.Values{"email": {"erika@example.org"}, "password": {"ein langes passwort"}}))
+	page := e.get("/account/security", laptop)
+	var actions []string
+	for _, f := range queryAll(page.doc, "form") {
+		if a, _ := attr(f, "action"); strings.HasPrefix(a, "/account/sessions/") {
+			actions = append(actions, a)
+		}
+	}
+	if len(actions) != 1 {
+		t.Fatalf("%d end buttons, want one (for the other device, not this one)", len(actions))
+	}
+	action := actions[0]
+	wantStatus(t, e.postForm(action, nil, laptop), http.StatusSeeOther)
+	if e.get("/account", phone).StatusCode == http.StatusOK {
+		t.Error("ended session still works")
+	}
+	wantStatus(t, e.get("/account", laptop), http.StatusOK)
+}

@@ -59,6 +59,7 @@ func (s *Server) routes() []route {
 		{"GET /account/security", s.requireUser(s.handleSecurity)},
 		{"POST /account/password", s.requireUser(s.handlePasswordChange)},
 		{"POST /account/logout-everywhere", s.requireUser(s.handleLogoutEverywhere)},
+		{"POST /account/sessions/{id}/end", s.requireUser(s.handleSessionEnd)},
 		{"POST /account/totp", s.requireUser(s.handleTOTPBegin)},
 		{"POST /account/totp/confirm", s.requireUser(s.handleTOTPConfirm)},
 		{"POST /account/totp/disable", s.requireUser(s.handleTOTPDisable)},
