@@ -14,6 +14,7 @@ type authPage struct {
 	Next        string // local path to return to after login
 	OIDCEnabled bool
 	OIDCLabel   string
+	Unverified  bool // the login failed for an unconfirmed address: offer a new link
 }
 
 func (s *Server) authPage(r *http.Request, titleKey string) authPage {
@@ -172,7 +173,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	u, err := s.opts.Accounts.Authenticate(r.Context(), account.Login{Email: values.Get("email"),
 		Password: values.Get("password"), IP: s.clientIP(r), UserAgent: r.UserAgent()})
 	if err != nil {
-		return s.formError(w, r, "account_login", s.authPage(r, "login.title"), values, err)
+		p := s.authPage(r, "login.title")
+		p.Unverified = fault.As(err).Key == "error.login.unverified"
+		return s.formError(w, r, "account_login", p, values, err)
 	}
 	return s.startSession(w, r, u, localPathOr(values.Get("next"), "/account"), "flash.logged_in")
 }

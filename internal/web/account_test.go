@@ -83,6 +83,9 @@ func TestRegisterVerifyLoginLogout(t *testing.T) {
 	if !strings.Contains(res.body, "bestätigen") {
 		t.Errorf("login before verification does not ask to confirm the address")
 	}
+	if v, _ := attr(query(res.doc, "form[action='/verify/resend'] input[name=email]"), "value"); v != "erika@example.org" {
+		t.Errorf("login before verification offers no new link for the address (got %q)", v)
+	}
 	if _, err := e.db.FindUsers(context.Background(), account.UserFilter{}); err != nil {
 		t.Fatal(err)
 	}
