@@ -31,6 +31,7 @@ type Runner struct {
 type periodic struct {
 	kind  string
 	every time.Duration
+	last  time.Time // the period last enqueued by this process
 }
 
 // Register sets the handler for kind.
@@ -48,7 +49,7 @@ func (r *Runner) Register(kind string, h Handler) {
 func (r *Runner) Every(kind string, every time.Duration, h Handler) {
 	r.Register(kind, h)
 	r.mu.Lock()
-	r.periodic = append(r.periodic, periodic{kind, every})
+	r.periodic = append(r.periodic, periodic{kind: kind, every: every})
 	r.mu.Unlock()
 }
 
@@ -92,17 +93,27 @@ func (r *Runner) Run(ctx context.Context) {
 	}
 }
 
+// schedulePeriodic enqueues each periodic job once per period. The unique
+// key makes one insert win across instances; remembering the period here
+// keeps each process from retrying the insert on every poll.
 func (r *Runner) schedulePeriodic(ctx context.Context) {
 	r.mu.Lock()
-	ps := append([]periodic(nil), r.periodic...)
-	r.mu.Unlock()
+	defer r.mu.Unlock()
 	now := r.Now()
-	for _, p := range ps {
+	for i := range r.periodic {
+		p := &r.periodic[i]
 		slot := now.Truncate(p.every)
-		key := fmt.Sprintf("%s@%d", p.kind, slot.Unix())
-		if _, err := r.Store.EnqueueJob(ctx, &Job{Kind: p.kind, UniqueKey: key, RunAt: slot, MaxAttempts: 1}); err != nil && ctx.Err() == nil {
-			r.Log.Error("schedule job", "kind", p.kind, "err", err)
+		if slot.Equal(p.last) {
+			continue
 		}
+		key := fmt.Sprintf("%s@%d", p.kind, slot.Unix())
+		if _, err := r.Store.EnqueueJob(ctx, &Job{Kind: p.kind, UniqueKey: key, RunAt: slot, MaxAttempts: 1}); err != nil {
+			if ctx.Err() == nil {
+				r.Log.Error("schedule job", "kind", p.kind, "err", err)
+			}
+			continue
+		}
+		p.last = slot
 	}
 }
 
