@@ -52,11 +52,11 @@ func actorOf(r *http.Request) org.Actor {
 // requireStaff lets platform admins and organisation admins in.
 func (s *Server) requireStaff(h handlerFunc) handlerFunc {
 	return s.requireUser(func(w http.ResponseWriter, r *http.Request) error {
-		scope, err := s.opts.Orgs.Scope(r.Context(), actorOf(r))
+		ok, err := s.adminAccess(r, currentUser(r))
 		if err != nil {
 			return err
 		}
-		if len(scope) == 0 && !currentUser(r).PlatformAdmin {
+		if !ok {
 			return fault.New(fault.Forbidden, "error.forbidden")
 		}
 		return h(w, r)

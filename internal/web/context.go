@@ -18,6 +18,7 @@ type reqState struct {
 	user    *account.User
 	session *account.Session
 	flash   *Flash
+	admin   *bool // whether the user may enter the admin area, once known
 	err     error // the error the adapter rendered, for the log line
 }
 

@@ -96,14 +96,26 @@ func (s *Server) page(r *http.Request, titleKey string) Page {
 // isAdmin reports whether u may enter the admin area: platform admins and
 // organisation admins. An error only hides the link; the area checks again.
 func (s *Server) isAdmin(r *http.Request, u *account.User) bool {
-	if u == nil || u.PlatformAdmin {
-		return u != nil
-	}
-	if s.opts.Orgs == nil {
-		return false
-	}
-	ok, _ := s.opts.Orgs.IsOrgAdmin(r.Context(), u.ID)
+	ok, _ := s.adminAccess(r, u)
 	return ok
+}
+
+// adminAccess decides once per request whether u may enter the admin area,
+// for the gate (requireStaff) and the navigation link alike.
+func (s *Server) adminAccess(r *http.Request, u *account.User) (bool, error) {
+	st := state(r)
+	if st.admin != nil {
+		return *st.admin, nil
+	}
+	ok := u != nil && u.PlatformAdmin
+	if u != nil && !ok && s.opts.Orgs != nil {
+		var err error
+		if ok, err = s.opts.Orgs.IsOrgAdmin(r.Context(), u.ID); err != nil {
+			return false, err
+		}
+	}
+	st.admin = &ok
+	return ok, nil
 }
 
 // treeLevel is one level of the organisation tree for the "org-tree" partial.
