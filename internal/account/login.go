@@ -102,10 +102,14 @@ func firstErr(errs ...error) error {
 // StartSession creates a session for u and returns its raw token. When u
 // has a second factor, the session stays pending until it is checked.
 func (s *Service) StartSession(ctx context.Context, u *User, ip, userAgent string) (string, *Session, error) {
+	return s.startSession(ctx, u, ip, userAgent, u.TOTPEnabled)
+}
+
+func (s *Service) startSession(ctx context.Context, u *User, ip, userAgent string, pending bool) (string, *Session, error) {
 	raw, hash := NewToken()
 	now := s.Now()
 	sess := &Session{Hash: hash, UserID: u.ID, CreatedAt: now, LastSeenAt: now,
-		ExpiresAt: now.Add(s.ttl()), UserAgent: truncate(userAgent, 200), PendingSecond: u.TOTPEnabled}
+		ExpiresAt: now.Add(s.ttl()), UserAgent: truncate(userAgent, 200), PendingSecond: pending}
 	if err := s.Store.CreateSession(ctx, sess); err != nil {
 		return "", nil, err
 	}

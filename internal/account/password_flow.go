@@ -65,13 +65,18 @@ func (s *Service) setPassword(ctx context.Context, userID int64, password, actio
 }
 
 // ChangePassword replaces the password after checking the current one.
-// All sessions end; the caller starts a fresh one.
-func (s *Service) ChangePassword(ctx context.Context, u *User, current, next string) error {
+// All sessions end, and the caller gets a fresh one for this browser. It
+// is complete at once: the person just proved the password, and their
+// second factor when they logged in to this session.
+func (s *Service) ChangePassword(ctx context.Context, u *User, current, next, ip, userAgent string) (string, *Session, error) {
 	var v fault.Validator
 	v.Check(u.PasswordHash == "" || CheckPassword(u.PasswordHash, current), "current_password", "error.password.wrong")
 	checkPassword(&v, "new_password", next)
 	if err := v.Err(); err != nil {
-		return err
+		return "", nil, err
 	}
-	return s.setPassword(ctx, u.ID, next, audit.PasswordChanged)
+	if err := s.setPassword(ctx, u.ID, next, audit.PasswordChanged); err != nil {
+		return "", nil, err
+	}
+	return s.startSession(ctx, u, ip, userAgent, false)
 }

@@ -99,10 +99,13 @@ func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	u := currentUser(r)
+	var raw string
+	var sess *account.Session
 	if values.Get("new_password") != values.Get("new_password_confirm") {
 		err = fault.Fields(fault.FieldError{Field: "new_password_confirm", Key: "error.password.mismatch"})
 	} else {
-		err = s.opts.Accounts.ChangePassword(r.Context(), u, values.Get("current_password"), values.Get("new_password"))
+		raw, sess, err = s.opts.Accounts.ChangePassword(r.Context(), u, values.Get("current_password"),
+			values.Get("new_password"), s.clientIP(r), r.UserAgent())
 	}
 	if err != nil {
 		p, perr := s.securityPage(r)
@@ -110,17 +113,6 @@ func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) er
 			return perr
 		}
 		return s.accountForm(w, r, "account_security", p, err)
-	}
-	raw, sess, err := s.opts.Accounts.StartSession(r.Context(), u, s.clientIP(r), r.UserAgent())
-	if err != nil {
-		return err
-	}
-	if sess.PendingSecond {
-		// The password was just proven and the factor was used for this
-		// login already; complete the session as the old one was.
-		if err := s.opts.Accounts.Store.UpdateSession(r.Context(), sess.ID, sess.LastSeenAt, sess.ExpiresAt, false); err != nil {
-			return err
-		}
 	}
 	s.setSessionCookie(w, raw, sess.ExpiresAt)
 	return s.redirectFlash(w, r, "/account/security", "flash.password_changed")
