@@ -13,12 +13,18 @@ import (
 	"rathaus/internal/fault"
 )
 
-func runMigrate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	cfg, _, err := config.Load("migrate", args, getenv, stderr)
+// openFor loads the configuration of an administrative command from args
+// (what the command's own flags left over, such as --db) and opens the app.
+func openFor(ctx context.Context, cmd string, args []string, getenv func(string) string, stderr io.Writer) (*app, error) {
+	cfg, _, err := config.Load(cmd, args, getenv, stderr)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	a, err := open(ctx, cfg, newLogger(cfg, stderr))
+	return open(ctx, cfg, newLogger(cfg, stderr))
+}
+
+func runMigrate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	a, err := openFor(ctx, "migrate", args, getenv, stderr)
 	if err != nil {
 		return err
 	}
@@ -52,11 +58,7 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	cfg, _, err := config.Load("user", cfgArgs, getenv, stderr)
-	if err != nil {
-		return err
-	}
-	a, err := open(ctx, cfg, newLogger(cfg, stderr))
+	a, err := openFor(ctx, "user", cfgArgs, getenv, stderr)
 	if err != nil {
 		return err
 	}

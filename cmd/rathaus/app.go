@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strings"
 	"time"
 
 	"rathaus/internal/account"
@@ -107,5 +106,3 @@ type demoMailbox struct{}
 func (demoMailbox) Send(context.Context, string, *mail.Message) error { return nil }
 
 func (a *app) close() { a.db.Close() }
-
-func splitFields(s string) []string { return strings.Fields(s) }

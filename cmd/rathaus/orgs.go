@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 
-	"rathaus/internal/config"
 	"rathaus/internal/org"
 )
 
@@ -28,11 +27,7 @@ func runOrg(ctx context.Context, args []string, getenv func(string) string, stdo
 	if err != nil {
 		return err
 	}
-	cfg, _, err := config.Load("org", cfgArgs, getenv, stderr)
-	if err != nil {
-		return err
-	}
-	a, err := open(ctx, cfg, newLogger(cfg, stderr))
+	a, err := openFor(ctx, "org", cfgArgs, getenv, stderr)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -128,7 +129,7 @@ func (a *app) oidcProvider(ctx context.Context) (*oidc.Provider, error) {
 		return nil, fmt.Errorf("RATHAUS_OIDC_ROLE_MAP: %w", err)
 	}
 	p, err := oidc.New(ctx, oidc.Config{Issuer: o.Issuer, ClientID: o.ClientID, ClientSecret: o.ClientSecret,
-		RedirectURL: a.cfg.BaseURL + "/auth/oidc/callback", Scopes: splitFields(o.Scopes),
+		RedirectURL: a.cfg.BaseURL + "/auth/oidc/callback", Scopes: strings.Fields(o.Scopes),
 		RoleClaim: o.RoleClaim, RoleMap: roles})
 	if err != nil {
 		return nil, fmt.Errorf("OpenID Connect: %w", err)

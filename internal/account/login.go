@@ -2,6 +2,7 @@ package account
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"rathaus/internal/audit"
@@ -154,7 +155,7 @@ func (s *Service) SecondFactor(ctx context.Context, raw, code, ip string) (*User
 	if err != nil || !sess.PendingSecond || !sess.ExpiresAt.After(s.Now()) {
 		return nil, fault.New(fault.Unauthenticated, "error.session.expired")
 	}
-	key := "totp:" + itoa(sess.UserID)
+	key := "totp:" + strconv.FormatInt(sess.UserID, 10)
 	if t, err := s.throttled(ctx, key); err != nil {
 		return nil, err
 	} else if t {
