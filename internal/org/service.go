@@ -156,16 +156,22 @@ type RoleView struct {
 // RolesOf lists user's grants with their nodes.
 func (s *Service) RolesOf(ctx context.Context, userID int64) ([]RoleView, error) {
 	grants, err := s.Store.FindGrants(ctx, GrantFilter{UserID: &userID})
+	if err != nil || len(grants) == 0 {
+		return nil, err
+	}
+	orgs, err := s.Store.FindOrgs(ctx)
 	if err != nil {
 		return nil, err
 	}
+	byID := make(map[int64]*Org, len(orgs))
+	for _, o := range orgs {
+		byID[o.ID] = o
+	}
 	out := make([]RoleView, 0, len(grants))
 	for _, g := range grants {
-		o, err := s.Store.FindOrgByID(ctx, g.OrgID)
-		if err != nil {
-			return nil, err
+		if o := byID[g.OrgID]; o != nil {
+			out = append(out, RoleView{Grant: g, Org: o})
 		}
-		out = append(out, RoleView{Grant: g, Org: o})
 	}
 	return out, nil
 }
