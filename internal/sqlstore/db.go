@@ -3,7 +3,8 @@
 //
 // Queries are written once, with ? placeholders and portable SQL. The
 // differences between the engines live in dialect.go and nowhere else:
-// placeholder syntax, row locking when claiming jobs, and connection setup.
+// placeholder syntax, row locking (claiming jobs, taking turns on a row),
+// and connection setup.
 // Times are stored in UTC with microsecond precision in both engines.
 package sqlstore
 

@@ -18,6 +18,9 @@ type dialect interface {
 	// skipLocked is appended to a SELECT that claims rows, so concurrent
 	// workers on several instances never claim the same row.
 	skipLocked() string
+	// forUpdate is appended to a SELECT that locks a row until the
+	// transaction ends, so concurrent writers to it take turns.
+	forUpdate() string
 	isUnique(err error) bool
 }
 
@@ -26,6 +29,7 @@ type sqlite struct{}
 func (sqlite) name() string           { return "sqlite" }
 func (sqlite) rebind(q string) string { return q }
 func (sqlite) skipLocked() string     { return "" } // SQLite has one writer; the claim runs in one statement
+func (sqlite) forUpdate() string      { return "" } // transactions begin immediate: the write lock is already held
 func (sqlite) isUnique(err error) bool {
 	var e *sqlite3.Error
 	if errors.As(err, &e) {
@@ -52,6 +56,7 @@ type postgres struct{}
 
 func (postgres) name() string       { return "postgres" }
 func (postgres) skipLocked() string { return " FOR UPDATE SKIP LOCKED" }
+func (postgres) forUpdate() string  { return " FOR UPDATE" }
 func (postgres) isUnique(err error) bool {
 	var e *pgconn.PgError
 	return errors.As(err, &e) && e.Code == "23505"

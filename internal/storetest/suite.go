@@ -7,6 +7,7 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/audit"
+	"rathaus/internal/catalog"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/org"
@@ -19,6 +20,7 @@ type Stores interface {
 	audit.Store
 	mail.Store
 	jobs.Store
+	catalog.Store
 }
 
 // Run runs the conformance suite against stores made by open, one fresh
@@ -44,6 +46,16 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"JobUnique", testJobUnique},
 		{"JobPurge", testJobPurge},
 		{"Retention", testRetention},
+		{"CatalogContent", testCatalogContent},
+		{"CatalogServices", testCatalogServices},
+		{"CatalogRevisions", testCatalogRevisions},
+		{"CatalogRace", testCatalogRace},
+		{"CatalogFindServices", testCatalogFindServices},
+		{"CatalogOffices", testCatalogOffices},
+		{"CatalogOfficeServices", testCatalogOfficeServices},
+		{"CatalogLifeSituations", testCatalogLifeSituations},
+		{"CatalogVersion", testCatalogVersion},
+		{"CatalogSearchMisses", testCatalogSearchMisses},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
