@@ -29,6 +29,10 @@ const (
 	UserDeleted        = "user.deleted"
 	PersonalDataRead   = "personal_data.read"
 	PersonalDataExport = "personal_data.export"
+	CatalogProposed    = "catalog.proposed"  // a change to a service awaits approval
+	CatalogPublished   = "catalog.published" // a service text was published
+	CatalogRejected    = "catalog.rejected"
+	CatalogStatus      = "catalog.status" // a service was archived or restored
 )
 
 // Entry is one audit record.

@@ -54,13 +54,13 @@ type Content struct {
 	Authority      string       `json:"authority,omitempty"` // responsible authority by name, for imported services without an org
 	OfficeIDs      []int64      `json:"office_ids,omitempty"`
 	Links          []Link       `json:"links,omitempty"`
-	Keywords       []string     `json:"keywords,omitempty"` // terms and colloquial synonyms citizens use
+	Keywords       []string     `json:"keywords,omitempty"`        // terms and colloquial synonyms citizens use
 	LifeSituations []string     `json:"life_situations,omitempty"` // slugs
 	TargetGroups   []string     `json:"target_groups,omitempty"`
-	OZGLevel       int          `json:"ozg_level"` // OZG maturity 0-4
-	OnlineURL      string       `json:"online_url,omitempty"`      // online application, when there is one
-	AppointmentURL string       `json:"appointment_url,omitempty"` // appointment booking, when there is one
-	EasyLanguage   string       `json:"easy_language,omitempty"`   // short explanation in Leichte Sprache
+	OZGLevel       int          `json:"ozg_level"`                  // OZG maturity 0-4
+	OnlineURL      string       `json:"online_url,omitempty"`       // online application, when there is one
+	AppointmentURL string       `json:"appointment_url,omitempty"`  // appointment booking, when there is one
+	EasyLanguage   string       `json:"easy_language,omitempty"`    // short explanation in Leichte Sprache
 	Duration       int          `json:"duration_minutes,omitempty"` // typical time at the counter
 }
 

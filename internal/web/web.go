@@ -89,6 +89,7 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/audit"
+	"rathaus/internal/catalog"
 	"rathaus/internal/i18n"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
@@ -102,6 +103,7 @@ import (
 type Options struct {
 	Accounts *account.Service
 	Orgs     *org.Service
+	Services *catalog.Catalog // the service catalogue (service finder and its editing)
 	Audit    audit.Store
 	Mail     mail.Store
 	Jobs     jobs.Store
@@ -115,6 +117,7 @@ type Options struct {
 	Demo         bool
 	DemoAccounts []DemoAccount
 	City         City
+	Location     *time.Location // the city's time zone, for opening hours; default Europe/Berlin
 
 	AccessibilityContact string    // receives feedback from the accessibility statement
 	StatementDate        time.Time // when the accessibility statement was last reviewed
@@ -209,6 +212,9 @@ func (s *Server) defaults() {
 	if s.opts.City == (City{}) {
 		s.opts.City = JenaDemo
 	}
+	if s.opts.Location == nil {
+		s.opts.Location = cityLocation()
+	}
 	if s.opts.AccessibilityContact == "" {
 		s.opts.AccessibilityContact = "barrierefreiheit@jena.example"
 	}
@@ -222,6 +228,16 @@ func (s *Server) defaults() {
 		s.opts.Metrics = metrics.NewRegistry()
 		s.opts.Metrics.RegisterRuntime(s.now())
 	}
+}
+
+// cityLocation is Europe/Berlin, from the embedded zone database when the
+// system has none.
+func cityLocation() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
 }
 
 // Handler returns the server's root handler with all middleware applied.
