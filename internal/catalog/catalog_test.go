@@ -238,3 +238,15 @@ func TestNormalize(t *testing.T) {
 		t.Errorf("Normalize = %+v", c)
 	}
 }
+
+func TestActionURLs(t *testing.T) {
+	for u, want := range map[string]bool{
+		"/termine?leistung=ausweis": true, "https://jena.de/antrag": true,
+		"//evil.example/x": false, "javascript:alert(1)": false, "/a b": false, "ftp://x.de/": false,
+	} {
+		c := catalog.Content{Name: "X", AppointmentURL: u}
+		if got := c.Validate() == nil; got != want {
+			t.Errorf("appointment URL %q accepted = %v, want %v", u, got, want)
+		}
+	}
+}

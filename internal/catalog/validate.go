@@ -32,8 +32,8 @@ func (c Content) Validate() error {
 			break
 		}
 	}
-	v.Check(c.OnlineURL == "" || ValidURL(c.OnlineURL), "online_url", "error.catalog.online_url")
-	v.Check(c.AppointmentURL == "" || ValidURL(c.AppointmentURL), "appointment_url", "error.catalog.appointment_url")
+	v.Check(c.OnlineURL == "" || ValidActionURL(c.OnlineURL), "online_url", "error.catalog.online_url")
+	v.Check(c.AppointmentURL == "" || ValidActionURL(c.AppointmentURL), "appointment_url", "error.catalog.appointment_url")
 	v.Check(validFees(c.Fees), "fees", "error.catalog.fees")
 	v.Check(validLinks(c.Links), "links", "error.catalog.links")
 	v.Check(validLegalBases(c.LegalBases), "legal_bases", "error.catalog.legal_bases")
@@ -58,6 +58,16 @@ func ValidLeiKa(k string) bool {
 func ValidURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
+}
+
+// ValidActionURL accepts what ValidURL accepts and also a path on this
+// site ("/termine?leistung=…"), because online applications and
+// appointment booking are often rathaus' own pages.
+func ValidActionURL(s string) bool {
+	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") && !strings.ContainsAny(s, " \t\n\\") {
+		return true
+	}
+	return ValidURL(s)
 }
 
 func validFees(fees []Fee) bool {

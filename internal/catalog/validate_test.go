@@ -39,7 +39,7 @@ func TestContentValidate(t *testing.T) {
 		{"ozg -1", func(c *catalog.Content) { c.OZGLevel = -1 }, []string{"ozg_level"}},
 		{"unknown target group", func(c *catalog.Content) { c.TargetGroups = []string{"aliens"} }, []string{"target_groups"}},
 		{"ftp online url", func(c *catalog.Content) { c.OnlineURL = "ftp://x.example/" }, []string{"online_url"}},
-		{"relative appointment url", func(c *catalog.Content) { c.AppointmentURL = "/termin" }, []string{"appointment_url"}},
+		{"protocol-relative appointment url", func(c *catalog.Content) { c.AppointmentURL = "//evil.example/termin" }, []string{"appointment_url"}},
 		{"negative fee", func(c *catalog.Content) { c.Fees = []catalog.Fee{{Cents: -1}} }, []string{"fees"}},
 		{"range upside down", func(c *catalog.Content) { c.Fees = []catalog.Fee{{Cents: 500, MaxCents: 100}} }, []string{"fees"}},
 		{"link without title", func(c *catalog.Content) { c.Links = []catalog.Link{{Kind: catalog.LinkInfo, URL: "https://x.example"}} }, []string{"links"}},
