@@ -10,6 +10,7 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/audit"
+	"rathaus/internal/catalog"
 	"rathaus/internal/config"
 	"rathaus/internal/i18n"
 	"rathaus/internal/jobs"
@@ -26,6 +27,7 @@ type app struct {
 	i18n     *i18n.Catalog
 	accounts *account.Service
 	orgs     *org.Service
+	catalog  *catalog.Catalog
 	runner   *jobs.Runner
 }
 
@@ -58,6 +60,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.accounts = &account.Service{Store: db, Audit: db, Outbox: db, T: cat, Now: now,
 		BaseURL: cfg.BaseURL, Issuer: cfg.City.Name, SessionTTL: cfg.SessionTTL, NoEmailLinking: cfg.OIDCNoEmailLinking}
 	a.orgs = &org.Service{Store: db, Audit: db, Now: now}
+	a.catalog = &catalog.Catalog{Store: db, Orgs: a.orgs, Audit: db, Now: now, FourEyes: cfg.CatalogFourEyes}
 	host, _ := os.Hostname()
 	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}
 	a.runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: a.sender(), From: cfg.SMTP.From, Now: now}).Handle)
@@ -86,7 +89,11 @@ func (a *app) purge(ctx context.Context, _ []byte) error {
 		return err
 	}
 	n3, err := a.db.DeleteFinishedJobsBefore(ctx, now.Add(-jobs.Retention))
-	a.log.Info("retention purge", "audit_entries", n1, "mails", n2, "jobs", n3)
+	if err != nil {
+		return err
+	}
+	n4, err := a.catalog.PurgeMisses(ctx)
+	a.log.Info("retention purge", "audit_entries", n1, "mails", n2, "jobs", n3, "search_misses", n4)
 	return err
 }
 

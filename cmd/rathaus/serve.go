@@ -57,10 +57,13 @@ func runServer(ctx context.Context, cmd string, args []string, getenv func(strin
 func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 	if a.cfg.Demo {
 		seeded, err := demo.Seed(ctx, a.accounts, a.orgs)
+		if err != nil {
+			return err
+		}
 		if seeded {
 			fmt.Fprintln(stdout, "Seeded the demo city of Jena.")
 		}
-		return err
+		return nil
 	}
 	us, err := a.accounts.Store.FindUsers(ctx, account.UserFilter{Query: demo.Domain, Limit: 1})
 	if err != nil {
@@ -106,7 +109,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		return nil, err
 	}
 	return web.New(web.Options{
-		Accounts: a.accounts, Orgs: a.orgs, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
+		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
 		Catalog: a.i18n, Logger: a.log, Now: time.Now,
 		BaseURL: a.cfg.BaseURL, Demo: a.cfg.Demo, DemoAccounts: accounts,
 		City: web.City{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone,

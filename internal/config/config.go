@@ -31,7 +31,10 @@ type Config struct {
 	TrustProxy    bool // take the client address from X-Forwarded-For
 	// OIDCNoEmailLinking: do not attach OpenID logins to local accounts by address.
 	OIDCNoEmailLinking bool
-	MetricsToken       string
+	// CatalogFourEyes: a change to a service text is published only after a
+	// second editor approved it.
+	CatalogFourEyes bool
+	MetricsToken    string
 
 	SMTP SMTP
 	OIDC OIDC
@@ -112,6 +115,7 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	str(&c.City.DataProtectionEmail, env{"RATHAUS_DPO_EMAIL", "dpo-email", "data protection officer's e-mail"})
 	str(&c.City.AccessibilityContact, env{"RATHAUS_ACCESSIBILITY_EMAIL", "accessibility-email", "where accessibility feedback goes"})
 	boolVar(fs, &c.SMTP.StartTLS, getenv, env{"RATHAUS_SMTP_STARTTLS", "smtp-starttls", "require STARTTLS"})
+	boolVar(fs, &c.CatalogFourEyes, getenv, env{"RATHAUS_CATALOG_FOUR_EYES", "catalog-four-eyes", "publish changes to service texts only after a second editor approved them (default true)"})
 	boolVar(fs, &c.OIDCNoEmailLinking, getenv, env{"RATHAUS_OIDC_NO_EMAIL_LINKING", "oidc-no-email-linking", "never attach an OpenID login to an existing local account with the same address"})
 	boolVar(fs, &c.TrustProxy, getenv, env{"RATHAUS_TRUST_PROXY", "trust-proxy", "trust X-Forwarded-For from a reverse proxy"})
 	if v, ok := lookup(getenv, "RATHAUS_MAX_BODY_BYTES"); ok {
@@ -133,14 +137,15 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 
 func defaults(cmd string) *Config {
 	c := &Config{
-		Addr:         "127.0.0.1:8080",
-		LogLevel:     "info",
-		LogFormat:    "text",
-		MaxBodyBytes: 1 << 20,
-		SessionTTL:   7 * 24 * time.Hour,
-		StorageDir:   "./rathaus-files",
-		SMTP:         SMTP{From: "noreply@jena.example"},
-		OIDC:         OIDC{Scopes: "openid email profile", ButtonLabel: "BundID / Servicekonto"},
+		Addr:            "127.0.0.1:8080",
+		LogLevel:        "info",
+		LogFormat:       "text",
+		MaxBodyBytes:    1 << 20,
+		CatalogFourEyes: true,
+		SessionTTL:      7 * 24 * time.Hour,
+		StorageDir:      "./rathaus-files",
+		SMTP:            SMTP{From: "noreply@jena.example"},
+		OIDC:            OIDC{Scopes: "openid email profile", ButtonLabel: "BundID / Servicekonto"},
 		City: City{
 			Name:                 "Stadt Jena",
 			Address:              "Am Anger 15, 07743 Jena",
