@@ -7,6 +7,8 @@
 //	rathaus migrate   apply database migrations
 //	rathaus user      create, grant roles to and disable accounts
 //	rathaus org       create and list organisation nodes
+//	rathaus import    import a catalogue (DLDB or rathaus' own format)
+//	rathaus export    export a catalogue in rathaus' own format
 //	rathaus version   print the version
 package main
 
@@ -55,6 +57,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runUser(ctx, rest, getenv, stdout, stderr)
 	case "org":
 		return runOrg(ctx, rest, getenv, stdout, stderr)
+	case "import":
+		return runImport(ctx, rest, getenv, stdout, stderr)
+	case "export":
+		return runExport(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "rathaus", Version())
 		return nil
@@ -78,6 +84,10 @@ Commands:
   user disable --email E [--enable]
   org create --slug S --name N --kind group|organisation|department|unit [--parent SLUG]
   org list  print the organisation tree
+  import dldb --services FILE [--locations FILE] [--topics FILE] [--source NAME]
+            import a DLDB export (Berlin, Munich); again with the same files changes nothing
+  import catalog FILE|-   import a catalogue in rathaus' own format
+  export catalog [--source S] [FILE|-]   export the published services of a source
   version   print the version
 
 Run "rathaus COMMAND --help" for the flags of a command.
