@@ -63,7 +63,9 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		if seeded {
 			fmt.Fprintln(stdout, "Seeded the demo city of Jena.")
 		}
-		return nil
+		// The demo catalogue is imported on every start: unchanged
+		// services stay untouched, and a newer binary brings its texts.
+		return demo.SeedCatalog(ctx, a.catalog)
 	}
 	us, err := a.accounts.Store.FindUsers(ctx, account.UserFilter{Query: demo.Domain, Limit: 1})
 	if err != nil {
