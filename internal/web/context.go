@@ -19,6 +19,7 @@ type reqState struct {
 	session *account.Session
 	flash   *Flash
 	admin   *bool // whether the user may enter the admin area, once known
+	editor  *bool // whether the user may edit the service catalogue, once known
 	err     error // the error the adapter rendered, for the log line
 }
 

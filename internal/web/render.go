@@ -71,6 +71,7 @@ type Page struct {
 	City     City
 	Accounts []DemoAccount // demo accounts, in demo mode
 	Admin    bool          // the user may enter the admin area
+	Editor   bool          // the user may edit the service catalogue
 
 	tr *i18n.Catalog
 }
@@ -89,6 +90,7 @@ func (s *Server) page(r *http.Request, titleKey string) Page {
 		City:     s.opts.City,
 		Accounts: s.opts.DemoAccounts,
 		Admin:    s.isAdmin(r, st.user),
+		Editor:   s.isEditor(r, st.user),
 		tr:       s.tr,
 	}
 }

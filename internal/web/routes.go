@@ -84,6 +84,21 @@ func (s *Server) routes() []route {
 		{"GET /admin/mails/{id}", s.requireAdmin(s.handleAdminMail)},
 		{"GET /admin/jobs", s.requireAdmin(s.handleAdminJobs)},
 
+		// Catalogue editing (catalog_admin_*.go): service owners and
+		// platform admins; catalog.Catalog decides per service.
+		{"GET /admin/catalog", s.requireEditor(s.handleCatalogAdminList)},
+		{"GET /admin/catalog/new", s.requireEditor(s.handleCatalogAdminNew)},
+		{"POST /admin/catalog/new", s.requireEditor(s.handleCatalogAdminCreate)},
+		{"GET /admin/catalog/services/{id}", s.requireEditor(s.handleCatalogAdminEdit)},
+		{"POST /admin/catalog/services/{id}", s.requireEditor(s.handleCatalogAdminSave)},
+		{"POST /admin/catalog/services/{id}/status", s.requireEditor(s.handleCatalogAdminStatus)},
+		{"GET /admin/catalog/services/{id}/history", s.requireEditor(s.handleCatalogAdminHistory)},
+		{"GET /admin/catalog/reviews", s.requireEditor(s.handleCatalogAdminReviews)},
+		{"GET /admin/catalog/revisions/{id}", s.requireEditor(s.handleCatalogAdminRevision)},
+		{"POST /admin/catalog/revisions/{id}/approve", s.requireEditor(s.handleCatalogAdminApprove)},
+		{"POST /admin/catalog/revisions/{id}/reject", s.requireEditor(s.handleCatalogAdminReject)},
+		{"GET /admin/catalog/misses", s.requireEditor(s.handleCatalogAdminMisses)},
+
 		// OpenID Connect login (oidc_login.go); the callback is a top-level
 		// GET from the provider, protected by state, nonce and PKCE.
 		{"GET /auth/oidc/login", s.handleOIDCLogin},
