@@ -65,23 +65,30 @@ func (d *openAPIDoc) responseSchema(method, path string, status int) (map[string
 	return nil, nil
 }
 
-// template finds the documented path that path is an instance of.
+// template finds the documented path that path is an instance of; a
+// literal segment wins over a wildcard, as in ServeMux
+// (/services/suggest before /services/{id}).
 func (d *openAPIDoc) template(path string) (string, bool) {
+	path, _, _ = strings.Cut(path, "?") // the query is no part of the template
 	got := strings.Split(path, "/")
+	best, bestLiterals := "", -1
 	for tmpl := range d.Paths {
 		want := strings.Split(tmpl, "/")
 		if len(want) != len(got) {
 			continue
 		}
-		match := true
+		match, literals := true, 0
 		for i, w := range want {
 			match = match && (w == got[i] || strings.HasPrefix(w, "{") && got[i] != "")
+			if w == got[i] {
+				literals++
+			}
 		}
-		if match {
-			return tmpl, true
+		if match && literals > bestLiterals {
+			best, bestLiterals = tmpl, literals
 		}
 	}
-	return "", false
+	return best, bestLiterals >= 0
 }
 
 // conform checks v against a schema of the document: types, required

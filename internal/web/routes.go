@@ -99,6 +99,17 @@ func (s *Server) routes() []route {
 		{"POST /admin/catalog/revisions/{id}/reject", s.requireEditor(s.handleCatalogAdminReject)},
 		{"GET /admin/catalog/misses", s.requireEditor(s.handleCatalogAdminMisses)},
 
+		// Service finder (catalog_*.go): public, German addresses.
+		{"GET /leistungen", s.handleServiceSearch},
+		{"POST /leistungen/nicht-gefunden", s.handleSearchMiss},
+		{"GET /leistungen/a-z", s.handleAZ},
+		{"GET /leistungen/{id}", s.handleServiceView},
+		{"GET /leistungen/{id}/druck", s.handleServicePrint},
+		{"GET /standorte", s.handleOffices},
+		{"GET /standorte/{id}", s.handleOfficeView},
+		{"GET /lebenslagen", s.handleLifeSituations},
+		{"GET /lebenslagen/{slug}", s.handleLifeSituation},
+
 		// OpenID Connect login (oidc_login.go); the callback is a top-level
 		// GET from the provider, protected by state, nonce and PKCE.
 		{"GET /auth/oidc/login", s.handleOIDCLogin},
@@ -111,6 +122,11 @@ func (s *Server) routes() []route {
 		{"DELETE /api/v1/tokens/{id}", s.requireAPIUser(s.handleAPITokenDelete)},
 		{"GET /api/v1/me", s.requireAPIUser(s.handleAPIMe)},
 		{"GET /api/v1/orgs", s.handleAPIOrgs},
+		{"GET /api/v1/services", s.handleAPIServices},
+		{"GET /api/v1/services/suggest", s.handleAPISuggest},
+		{"GET /api/v1/services/{id}", s.handleAPIService},
+		{"GET /api/v1/offices", s.handleAPIOffices},
+		{"GET /api/v1/offices/{id}", s.handleAPIOffice},
 	}
 }
 
