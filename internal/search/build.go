@@ -183,6 +183,36 @@ func compoundTerms(sp *splitter, w string) []derived {
 	return out
 }
 
+// nameWords returns, per word of a name, its term and synonym group terms,
+// to measure how much of a name a query covers.
+func (b *builder) nameWords(name string) [][]int32 {
+	var out [][]int32
+	for _, t := range tokenize(name) {
+		if stopWords[t.folded] {
+			continue
+		}
+		s := b.info(t.folded).stem
+		ids := []int32{b.termID(s)}
+		for _, g := range b.ix.syn.single[s] {
+			ids = append(ids, b.groupTerm(g))
+		}
+		out = append(out, ids)
+	}
+	return out
+}
+
+// addPhrases records a document's keywords as stem sequences, so a query
+// that contains one of them word for word can be rewarded.
+func (b *builder) addPhrases(doc int32, keywords []string) {
+	for _, k := range keywords {
+		key := strings.Join(b.stemsOf(k), " ")
+		ds := b.ix.phrases[key]
+		if key != "" && (len(ds) == 0 || ds[len(ds)-1] != doc) {
+			b.ix.phrases[key] = append(ds, doc)
+		}
+	}
+}
+
 // stemsOf returns the stems of a text's words, without stop words.
 func (b *builder) stemsOf(text string) []string {
 	var out []string

@@ -29,6 +29,7 @@ func munichDocs(t testing.TB) []Doc {
 	for sc.Scan() {
 		var s struct {
 			ID, Name, Keywords, Text, Fees string
+			Forms                          []string
 		}
 		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
 			t.Fatal(err)
@@ -37,7 +38,7 @@ func munichDocs(t testing.TB) []Doc {
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs = append(docs, Doc{ID: id, Name: s.Name, Keywords: splitKeywords(s.Keywords), Text: s.Text + "\n" + s.Fees})
+		docs = append(docs, Doc{ID: id, Name: s.Name, Keywords: splitKeywords(s.Keywords), Text: s.Text + "\n" + strings.Join(s.Forms, "\n") + "\n" + s.Fees})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)

@@ -52,8 +52,8 @@ type posting struct {
 type docEntry struct {
 	id        int64
 	name      string
-	sortKey   string // folded name, for listing
-	nameStems string // " stem stem ... ", for phrase bonuses
+	sortKey   string    // folded name, for listing
+	nameWords [][]int32 // per name word: its term and synonym groups
 }
 
 // wordEntry is a folded word known to the index: from the documents or
@@ -69,14 +69,16 @@ type Index struct {
 	docs     []docEntry
 	terms    map[string]int32 // stem or group term -> term id
 	postings [][]posting      // by term id
+	idf      []float32        // by term id
 	words    []wordEntry      // sorted by folded
 	wordPos  map[string]int32 // folded -> position in words
 	byLen    [][]int32        // word positions by folded length
 	split    *splitter
 	syn      *synonyms
-	facets   map[string]bitset // facet + "\x00" + value
-	byName   []int32           // doc positions in listing order
-	names    []nameEntry       // distinct names by folded form, for Suggest
+	facets   map[string]bitset  // facet + "\x00" + value
+	byName   []int32            // doc positions in listing order
+	names    []nameEntry        // distinct names by folded form, for Suggest
+	phrases  map[string][]int32 // keyword as stems ("deutsch staatsangehor") -> docs
 }
 
 // Len returns the number of documents.
@@ -84,7 +86,7 @@ func (ix *Index) Len() int { return len(ix.docs) }
 
 // NewIndex builds an index over docs with the built-in curated synonyms.
 func NewIndex(docs []Doc) *Index {
-	ix := &Index{syn: curatedSynonyms, terms: make(map[string]int32)}
+	ix := &Index{syn: curatedSynonyms, terms: make(map[string]int32), phrases: make(map[string][]int32)}
 	vocab := collectWords(docs, ix.syn)
 	ix.setWords(vocab)
 	dict := make(map[string]bool, len(vocab))
@@ -96,9 +98,10 @@ func NewIndex(docs []Doc) *Index {
 	lengths := make([][numFields]int, len(docs))
 	for i, d := range docs {
 		lengths[i] = b.addDoc(int32(i), d)
+		b.addPhrases(int32(i), d.Keywords)
 		ix.docs = append(ix.docs, docEntry{
 			id: d.ID, name: d.Name, sortKey: fold(strings.ToLower(d.Name)),
-			nameStems: " " + strings.Join(b.stemsOf(d.Name), " ") + " ",
+			nameWords: b.nameWords(d.Name),
 		})
 	}
 	ix.score(b.raw, lengths)
@@ -129,9 +132,11 @@ func (ix *Index) score(raw [][]rawPosting, lengths [][numFields]int) {
 	avg := averageLengths(lengths)
 	n := float64(len(lengths))
 	ix.postings = make([][]posting, len(raw))
+	ix.idf = make([]float32, len(raw))
 	for term, rps := range raw {
 		df := float64(len(rps))
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		ix.idf[term] = float32(idf)
 		ps := make([]posting, len(rps))
 		for k, rp := range rps {
 			w := 0.0

@@ -14,6 +14,7 @@ const (
 	wTypo2     = 0.55 // correction at distance 2
 	wPrefix    = 0.8  // completion of the last, unfinished word
 	wPrefixToo = 0.5  // completion of a last word that is known as it is
+	wJoin      = 0.9  // "taxikonzession" for "Taxi Konzession"
 )
 
 // alt is one term a query clause accepts, with its weight.
@@ -43,8 +44,8 @@ func (c *clause) add(term int32, w float64) {
 // plan is an analysed query.
 type plan struct {
 	clauses   []clause
-	stems     string // " stem stem ", for name phrase bonuses
-	corrected string // query with typo corrections, or ""
+	stems     []string // the query's words, stemmed
+	corrected string   // query with typo corrections, or ""
 }
 
 // plan analyses a query text.
@@ -77,8 +78,9 @@ func (ix *Index) plan(text string) plan {
 		}
 		spans[i] = [2]int{first, len(p.clauses)}
 	}
+	p.stems = stems
 	ix.addPhrases(&p, stems, spans)
-	p.stems = " " + strings.Join(stems, " ") + " "
+	ix.addJoins(&p, words, spans)
 	if corrected {
 		p.corrected = strings.Join(display, " ")
 	}
@@ -216,6 +218,25 @@ func (ix *Index) addPhrases(p *plan, stems []string, spans [][2]int) {
 				for c := spans[k][0]; c < spans[k][1]; c++ {
 					p.clauses[c].add(id, wSynonym)
 				}
+			}
+		}
+	}
+}
+
+// addJoins lets two or three neighbouring words written apart match the
+// compound the documents write in one ("Taxi Konzession" ->
+// "taxikonzession", "außer Betrieb setzen" -> "Außerbetriebsetzung").
+func (ix *Index) addJoins(p *plan, words []token, spans [][2]int) {
+	for i := range words {
+		joined := words[i].folded
+		for k := i + 1; k < len(words) && k < i+3; k++ {
+			joined += words[k].folded
+			id, ok := ix.terms[stem(joined)]
+			if !ok {
+				continue
+			}
+			for c := spans[i][0]; c < spans[k][1]; c++ {
+				p.clauses[c].add(id, wJoin)
 			}
 		}
 	}

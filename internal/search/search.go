@@ -26,12 +26,14 @@ type Result struct {
 	Corrected string // the query with typos corrected, when there were any
 }
 
-// Ranking bonuses.
+// Ranking factors on top of the summed clause scores.
 const (
-	bonusAllClauses = 1.25 // every clause matched (queries of two or more)
-	bonusAllInName  = 1.4  // every clause matched in the name
-	bonusNamePhrase = 1.15 // the query's words stand together in the name
-	bonusNameExact  = 1.5  // the name is the query
+	coordMatched = 0.5  // weight of the share of the query matched
+	coordName    = 0.4  // weight of the share of the query matched in the name
+	coverName    = 0.5  // weight of the share of the name the query covers
+	bonusAll     = 1.1  // every clause matched (queries of two or more)
+	bonusKeyword = 0.3  // weight of the share of the query that is a keyword of the document
+	nameAltFloor = 0.45 // weakest alternative that counts as covering a name word
 )
 
 // Search runs q. An empty text lists the documents passing the filters in
@@ -73,8 +75,8 @@ func page(hits []Hit, q Query) Result {
 // accumulator gathers per-document sums over the clauses of one query.
 type accumulator struct {
 	score   []float64
-	matched []uint16 // clauses matched
-	inName  []uint16 // clauses matched in the name
+	matched []float64 // importance of the clauses matched
+	inName  []float64 // importance of the clauses matched in the name
 	best    []float64
 	name    []bool
 	touched []int32
@@ -82,9 +84,19 @@ type accumulator struct {
 
 func newAccumulator(n int) *accumulator {
 	return &accumulator{
-		score: make([]float64, n), matched: make([]uint16, n), inName: make([]uint16, n),
+		score: make([]float64, n), matched: make([]float64, n), inName: make([]float64, n),
 		best: make([]float64, n), name: make([]bool, n),
 	}
+}
+
+// importance is how much a clause says: the best weighted idf of its
+// alternatives, so "beantragen" counts less than "Reisepass".
+func (ix *Index) importance(c clause) float64 {
+	imp := 0.0
+	for _, a := range c.alts {
+		imp = max(imp, a.weight*float64(ix.idf[a.term]))
+	}
+	return imp
 }
 
 // addClause adds the best alternative of clause c for every document.
@@ -95,19 +107,19 @@ func (ix *Index) addClause(acc *accumulator, c clause, allowed bitset) {
 			if allowed != nil && !allowed.has(ps.doc) {
 				continue
 			}
-			s := a.weight * float64(ps.score)
 			if acc.best[ps.doc] == 0 {
 				acc.touched = append(acc.touched, ps.doc)
 			}
-			acc.best[ps.doc] = max(acc.best[ps.doc], s)
+			acc.best[ps.doc] = max(acc.best[ps.doc], a.weight*float64(ps.score))
 			acc.name[ps.doc] = acc.name[ps.doc] || ps.name
 		}
 	}
+	imp := ix.importance(c)
 	for _, d := range acc.touched {
 		acc.score[d] += acc.best[d]
-		acc.matched[d]++
+		acc.matched[d] += imp
 		if acc.name[d] {
-			acc.inName[d]++
+			acc.inName[d] += imp
 		}
 		acc.best[d], acc.name[d] = 0, false
 	}
@@ -116,23 +128,25 @@ func (ix *Index) addClause(acc *accumulator, c clause, allowed bitset) {
 // rank scores every document matching at least one clause.
 func (ix *Index) rank(p plan, allowed bitset) []Hit {
 	acc := newAccumulator(len(ix.docs))
+	total := 0.0
 	for _, c := range p.clauses {
 		ix.addClause(acc, c, allowed)
+		total += ix.importance(c)
 	}
-	n := uint16(len(p.clauses))
+	weights := queryWeights(p)
+	keyword := ix.keywordMatches(p.stems)
 	var hits []Hit
 	for d, m := range acc.matched {
-		if m == 0 {
+		if acc.score[d] == 0 {
 			continue
 		}
-		s := acc.score[d] * (0.5 + 0.5*float64(m)/float64(n))
-		if m == n && n > 1 {
-			s *= bonusAllClauses
+		s := acc.score[d] * (1 - coordMatched + coordMatched*m/total)
+		s *= 1 + coordName*acc.inName[d]/total
+		if m >= total*0.999 && len(p.clauses) > 1 {
+			s *= bonusAll
 		}
-		if acc.inName[d] == n {
-			s *= bonusAllInName
-		}
-		s *= ix.nameBonus(int32(d), p.stems)
+		s *= 1 + coverName*ix.nameCoverage(int32(d), weights)
+		s *= 1 + bonusKeyword*keyword[int32(d)]
 		hits = append(hits, Hit{ID: ix.docs[d].id, Score: s})
 	}
 	sort.Slice(hits, func(i, j int) bool {
@@ -144,16 +158,50 @@ func (ix *Index) rank(p plan, allowed bitset) []Hit {
 	return hits
 }
 
-// nameBonus rewards names that are the query or hold its words together.
-func (ix *Index) nameBonus(d int32, stems string) float64 {
-	name := ix.docs[d].nameStems
-	switch {
-	case len(stems) <= 2:
-		return 1
-	case name == stems:
-		return bonusNameExact
-	case strings.Contains(name, stems):
-		return bonusNamePhrase
+// queryWeights maps every term the query accepts to its best weight.
+func queryWeights(p plan) map[int32]float64 {
+	w := make(map[int32]float64)
+	for _, c := range p.clauses {
+		for _, a := range c.alts {
+			if a.weight >= nameAltFloor {
+				w[a.term] = max(w[a.term], a.weight)
+			}
+		}
 	}
-	return 1
+	return w
+}
+
+// nameCoverage is the share of a document's name words the query asks for,
+// so that "Reisepass" beats "Übertrag des Aufenthaltstitels in den neuen
+// Pass" for "neuer Reisepass".
+func (ix *Index) nameCoverage(d int32, weights map[int32]float64) float64 {
+	words := ix.docs[d].nameWords
+	if len(words) == 0 {
+		return 0
+	}
+	sum := 0.0
+	for _, ids := range words {
+		best := 0.0
+		for _, id := range ids {
+			best = max(best, weights[id])
+		}
+		sum += best
+	}
+	return sum / float64(len(words))
+}
+
+// keywordMatches returns, per document, the largest share of the query's
+// words that form one of its keywords word for word ("deutsche
+// Staatsangehörigkeit" in "deutsche Staatsangehörigkeit beantragen").
+func (ix *Index) keywordMatches(stems []string) map[int32]float64 {
+	out := make(map[int32]float64)
+	for i := range stems {
+		for k := i + 1; k <= len(stems); k++ {
+			share := float64(k-i) / float64(len(stems))
+			for _, d := range ix.phrases[strings.Join(stems[i:k], " ")] {
+				out[d] = max(out[d], share)
+			}
+		}
+	}
+	return out
 }
