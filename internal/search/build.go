@@ -35,14 +35,20 @@ func newBuilder(ix *Index) *builder {
 	return &builder{ix: ix, cache: make(map[string]*wordInfo)}
 }
 
-// collectWords returns every folded word of the documents, with its
-// document frequency, and the curated synonyms' words.
-func collectWords(docs []Doc, syn *synonyms) map[string]*wordEntry {
+// docTokens is a document's words per field.
+type docTokens [numFields][]token
+
+// collectWords tokenises the documents and returns their tokens and every
+// folded word, with its document frequency, plus the curated synonyms'
+// words.
+func collectWords(docs []Doc, syn *synonyms) ([]docTokens, map[string]*wordEntry) {
 	vocab := make(map[string]*wordEntry)
-	for _, d := range docs {
+	all := make([]docTokens, len(docs))
+	for i, d := range docs {
 		seen := make(map[string]bool)
-		for _, text := range docTexts(d) {
-			for _, t := range tokenize(text) {
+		for f, text := range docTexts(d) {
+			all[i][f] = tokenize(text)
+			for _, t := range all[i][f] {
 				if stopWords[t.folded] || seen[t.folded] {
 					continue
 				}
@@ -61,7 +67,7 @@ func collectWords(docs []Doc, syn *synonyms) map[string]*wordEntry {
 			vocab[f] = &wordEntry{folded: f, display: raw}
 		}
 	}
-	return vocab
+	return all, vocab
 }
 
 // docTexts returns a document's fields in field order.
@@ -70,11 +76,11 @@ func docTexts(d Doc) [numFields]string {
 }
 
 // addDoc indexes document number doc and returns its field lengths.
-func (b *builder) addDoc(doc int32, d Doc) [numFields]int {
+func (b *builder) addDoc(doc int32, toks docTokens) [numFields]int {
 	b.cur = make(map[int32]*[numFields]float32)
 	var lengths [numFields]int
-	for f, text := range docTexts(d) {
-		lengths[f] = b.addField(f, text)
+	for f, ts := range toks {
+		lengths[f] = b.addField(f, ts)
 	}
 	for term, tf := range b.cur {
 		b.raw[term] = append(b.raw[term], rawPosting{doc: doc, tf: *tf})
@@ -83,8 +89,7 @@ func (b *builder) addDoc(doc int32, d Doc) [numFields]int {
 }
 
 // addField indexes one field's words and returns how many there are.
-func (b *builder) addField(f int, text string) int {
-	toks := tokenize(text)
+func (b *builder) addField(f int, toks []token) int {
 	stems := make([]string, 0, len(toks))
 	prev := ""
 	for _, t := range toks {

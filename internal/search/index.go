@@ -87,7 +87,7 @@ func (ix *Index) Len() int { return len(ix.docs) }
 // NewIndex builds an index over docs with the built-in curated synonyms.
 func NewIndex(docs []Doc) *Index {
 	ix := &Index{syn: curatedSynonyms, terms: make(map[string]int32), phrases: make(map[string][]int32)}
-	vocab := collectWords(docs, ix.syn)
+	toks, vocab := collectWords(docs, ix.syn)
 	ix.setWords(vocab)
 	dict := make(map[string]bool, len(vocab))
 	for w := range vocab {
@@ -97,7 +97,7 @@ func NewIndex(docs []Doc) *Index {
 	b := newBuilder(ix)
 	lengths := make([][numFields]int, len(docs))
 	for i, d := range docs {
-		lengths[i] = b.addDoc(int32(i), d)
+		lengths[i] = b.addDoc(int32(i), toks[i])
 		b.addPhrases(int32(i), d.Keywords)
 		ix.docs = append(ix.docs, docEntry{
 			id: d.ID, name: d.Name, sortKey: fold(strings.ToLower(d.Name)),

@@ -43,8 +43,8 @@ func (ix *Index) Suggest(prefix string, n int) []string {
 		out = append(out, ix.names[i].name)
 		seen[ix.names[i].folded] = true
 	}
-	for _, pos := range ix.completions(p, n-len(out)) {
-		if w := ix.words[pos]; !seen[w.folded] {
+	for _, pos := range ix.completions(p, n) {
+		if w := ix.words[pos]; !seen[w.folded] && len(out) < n {
 			out = append(out, w.display)
 		}
 	}
