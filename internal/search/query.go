@@ -51,40 +51,51 @@ type plan struct {
 // plan analyses a query text.
 func (ix *Index) plan(text string) plan {
 	toks := tokenize(text)
-	unfinished := len(toks) > 0 && !endsWithSpace(text)
-	var words []token
-	lastWord := -1 // position in words of the unfinished last token
-	for i, t := range toks {
-		isLast := unfinished && i == len(toks)-1
-		if !stopWords[t.folded] || (isLast && len(toks) == 1) {
-			if isLast {
-				lastWord = len(words)
-			}
-			words = append(words, t)
-		}
+	at, lastWord := queryWords(toks, !endsWithSpace(text))
+	words := make([]token, len(at))
+	for i, k := range at {
+		words[i] = toks[k]
 	}
-	p := plan{}
-	stems := make([]string, len(words))
+	p := plan{stems: make([]string, len(words))}
 	spans := make([][2]int, len(words)) // clauses each word produced
-	display := make([]string, len(words))
+	display := make([]string, len(toks))
+	for i, t := range toks {
+		display[i] = t.raw
+	}
 	corrected := false
 	for i, w := range words {
-		stems[i] = stem(w.folded)
-		display[i] = w.raw
+		p.stems[i] = stem(w.folded)
 		first := len(p.clauses)
-		fix := ix.planWord(&p, w, stems[i], i == lastWord)
-		if fix != "" {
-			display[i], corrected = fix, true
+		if fix := ix.planWord(&p, w, p.stems[i], i == lastWord); fix != "" {
+			display[at[i]], corrected = fix, true
 		}
 		spans[i] = [2]int{first, len(p.clauses)}
 	}
-	p.stems = stems
-	ix.addPhrases(&p, stems, spans)
+	ix.addPhrases(&p, p.stems, spans)
 	ix.addJoins(&p, words, spans)
 	if corrected {
 		p.corrected = strings.Join(display, " ")
 	}
 	return p
+}
+
+// queryWords returns the positions of the tokens that are no stop words,
+// and which of them is the unfinished last word (-1 if none). A lone
+// unfinished token is kept even when it is a stop word: "ein" may be
+// becoming "Einbürgerung".
+func queryWords(toks []token, unfinished bool) (at []int, lastWord int) {
+	lastWord = -1
+	for i, t := range toks {
+		isLast := unfinished && i == len(toks)-1
+		if stopWords[t.folded] && !(isLast && len(toks) == 1) {
+			continue
+		}
+		if isLast {
+			lastWord = len(at)
+		}
+		at = append(at, i)
+	}
+	return at, lastWord
 }
 
 func endsWithSpace(s string) bool {

@@ -87,6 +87,7 @@ func TestSearchCorrected(t *testing.T) {
 	ix := NewIndex(smallDocs())
 	tests := []struct{ query, want string }{
 		{"Fuhrerschien umschreiben", "führerschein umschreiben"},
+		{"ich will den Fuhrerschien umschreiben", "ich will den führerschein umschreiben"},
 		{"Führerschein", ""},
 		{"Persona", ""}, // a prefix is no typo
 	}
