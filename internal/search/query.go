@@ -17,6 +17,10 @@ const (
 	wJoin      = 0.9  // "taxikonzession" for "Taxi Konzession"
 )
 
+// rareTypoDF is how many documents a neighbour of a word found in a single
+// document needs before it is taken as the likely meaning.
+const rareTypoDF = 5
+
 // alt is one term a query clause accepts, with its weight.
 type alt struct {
 	term   int32
@@ -121,6 +125,7 @@ func (ix *Index) planWord(p *plan, w token, s string, last bool) string {
 				ix.addStem(&c, d.stem, wQueryTail)
 			}
 		}
+		ix.addRareTypo(&c, w.folded)
 	case ix.knows(w.folded, s):
 		// a curated synonym the documents do not use: its group, and its
 		// parts when it is a compound
@@ -165,6 +170,22 @@ func (ix *Index) planUnknown(w token) (c clause, parts []clause, fix string) {
 		}
 	}
 	return clause{}, nil, ""
+}
+
+// addRareTypo also accepts a frequent neighbour of a word that occurs in
+// one document only, since a typo may hit a rare word by chance
+// ("Reisepas" for a "Reisepas" mistyped in one text).
+func (ix *Index) addRareTypo(c *clause, folded string) {
+	pos, ok := ix.wordPos[folded]
+	if !ok || ix.words[pos].df > 1 || len(folded) < 5 {
+		return
+	}
+	cands, d := ix.corrections(folded, 1)
+	for _, cand := range cands {
+		if d == 1 && ix.words[cand].df >= rareTypoDF {
+			ix.addStem(c, stem(ix.words[cand].folded), wTypo1)
+		}
+	}
 }
 
 func (ix *Index) typoClause(cands []int32, weight float64) clause {

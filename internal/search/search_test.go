@@ -194,3 +194,17 @@ func contains(xs []int64, x int64) bool {
 	}
 	return false
 }
+
+func TestSearchRareWordTypo(t *testing.T) {
+	docs := smallDocs()
+	for i := range docs {
+		docs[i].Text += " Personalausweis"
+	}
+	docs[9].Text += " Personalausweiss" // a typo in one text
+	ix := NewIndex(docs)
+	got := ids(ix.Search(Query{Text: "Personalausweiss "}))
+	// the one exact match first, then the services named by the neighbour
+	if len(got) < 2 || got[0] != 10 || got[1] != 1 {
+		t.Errorf("Search(Personalausweiss) = %v, want 10 then 1: a word found once also reads as its frequent neighbour", got)
+	}
+}

@@ -2,7 +2,7 @@ package search
 
 import "sort"
 
-// corrections returns the known words nearest to w within maxD edits
+// corrections returns the known words other than w nearest to it within maxD edits
 // (Damerau-Levenshtein, optimal string alignment), most frequent first, at
 // most three, and their distance; maxD+1 when there are none. Only words
 // whose length is within maxD of w's are compared, and each comparison
@@ -16,6 +16,9 @@ func (ix *Index) corrections(w string, maxD int) ([]int32, int) {
 			continue
 		}
 		for _, pos := range ix.byLen[l] {
+			if ix.words[pos].folded == w {
+				continue
+			}
 			d := rows.distance(w, ix.words[pos].folded, min(best, maxD))
 			switch {
 			case d < best:
