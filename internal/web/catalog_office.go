@@ -70,7 +70,8 @@ func (f catalogFmt) coords(lat, lon float64) string {
 }
 
 // telURI keeps the digits of a phone number and a leading plus; "" when
-// there are too few digits to dial.
+// there are too few digits to dial (115, the public service number, is
+// the shortest).
 func telURI(phone string) string {
 	var b strings.Builder
 	for i, r := range strings.TrimSpace(phone) {
@@ -81,7 +82,7 @@ func telURI(phone string) string {
 			b.WriteRune(r)
 		}
 	}
-	if len(b.String()) < 4 {
+	if len(strings.TrimPrefix(b.String(), "+")) < 3 {
 		return ""
 	}
 	return "tel:" + b.String()

@@ -113,3 +113,11 @@ func TestOpenStateWithoutHours(t *testing.T) {
 		t.Errorf("no hours: %+v", got)
 	}
 }
+
+func TestTelURI(t *testing.T) {
+	for in, want := range map[string]string{"+49 3641 49-2000": "tel:+493641492000", "115": "tel:115", "(03641) 49-0": "tel:03641490", "12": "", "": "", "+1": ""} {
+		if got := telURI(in); got != want {
+			t.Errorf("telURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
