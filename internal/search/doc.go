@@ -31,7 +31,8 @@
 //
 //  7. Typo tolerance: a query word unknown to the index is corrected to the
 //     nearest known word within Damerau-Levenshtein distance 1 (length >= 4)
-//     or 2 (length >= 8) by a length-bucketed, early-exit scan.
+//     or 2 (length >= 8) by a length-bucketed, early-exit scan; a word
+//     found in one document only also matches a frequent neighbour.
 //
 //  8. The last query word also matches as a prefix (type-ahead).
 //
