@@ -60,7 +60,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.accounts = &account.Service{Store: db, Audit: db, Outbox: db, T: cat, Now: now,
 		BaseURL: cfg.BaseURL, Issuer: cfg.City.Name, SessionTTL: cfg.SessionTTL, NoEmailLinking: cfg.OIDCNoEmailLinking}
 	a.orgs = &org.Service{Store: db, Audit: db, Now: now}
-	a.catalog = &catalog.Catalog{Store: db, Orgs: a.orgs, Audit: db, Now: now, FourEyes: cfg.CatalogFourEyes}
+	a.catalog = &catalog.Catalog{Store: db, Orgs: a.orgs, Audit: db, Now: now, FourEyes: cfg.CatalogFourEyes, Freshness: time.Second}
 	host, _ := os.Hostname()
 	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}
 	a.runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: a.sender(), From: cfg.SMTP.From, Now: now}).Handle)

@@ -68,6 +68,7 @@ func (c *Catalog) Propose(ctx context.Context, a org.Actor, serviceID int64, con
 	if err := c.Store.CreateRevision(ctx, rev); err != nil {
 		return nil, err
 	}
+	c.changed()
 	c.logRevision(ctx, a, rev, s.Content.Name)
 	return rev, nil
 }
@@ -88,6 +89,7 @@ func (c *Catalog) CreateService(ctx context.Context, a org.Actor, content Conten
 	if err := c.Store.CreateService(ctx, s, rev); err != nil {
 		return nil, nil, err
 	}
+	c.changed()
 	c.logRevision(ctx, a, rev, content.Name)
 	s, err := c.Store.FindServiceByID(ctx, s.ID)
 	return s, rev, err
@@ -159,6 +161,7 @@ func (c *Catalog) Approve(ctx context.Context, a org.Actor, revisionID int64, no
 	if err := c.Store.PublishRevision(ctx, rev.ID, &reviewer, strings.TrimSpace(note), c.Now()); err != nil {
 		return err
 	}
+	c.changed()
 	c.log(ctx, a, audit.CatalogPublished, fmt.Sprintf("service %d revision %d: %s", s.ID, rev.Number, rev.Content.Name))
 	return nil
 }
@@ -229,6 +232,7 @@ func (c *Catalog) SetStatus(ctx context.Context, a org.Actor, serviceID int64, a
 	if err := c.Store.SetServiceStatus(ctx, s.ID, status, c.Now()); err != nil {
 		return err
 	}
+	c.changed()
 	c.log(ctx, a, audit.CatalogStatus, fmt.Sprintf("service %d: %s", s.ID, status))
 	return nil
 }

@@ -45,6 +45,7 @@ func (c *Catalog) Import(ctx context.Context, b *Bundle) (ImportReport, error) {
 	if err != nil {
 		return rep, err
 	}
+	defer c.changed()
 	if rep.LifeSituations, err = c.importLifeSituations(ctx, b.LifeSituations); err != nil {
 		return rep, err
 	}

@@ -5,45 +5,70 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"rathaus/internal/search"
 )
 
-// indexState is the search index over the published services at one
-// catalogue version. It is a cache: the database is the truth, and every
-// search first asks the database for the version, so an edit published on
-// one instance is found on every other instance at its next search.
+// indexState is a snapshot of the public catalogue at one version: the
+// search index over the published services, the services themselves, the
+// offices and the life situations. It is a cache: the database is the
+// truth, and reads first compare the database's catalogue version (see
+// Catalog.Freshness), so an edit published on one instance reaches every
+// other instance. Public pages read only from it, never from the database.
 type indexState struct {
-	version int64
-	ix      *search.Index
-	byID    map[int64]*Service
-	byName  []*Service
+	version    int64
+	ix         *search.Index
+	byID       map[int64]*Service
+	byName     []*Service
+	offices    []*Office
+	officeByID map[int64]*Office
+	atOffice   map[int64][]*Service // published services per office, by name
+	situations []*LifeSituation
+	bySlug     map[string]*LifeSituation
 }
 
-// currentIndex returns the index for the catalogue's current version,
-// building it when the version moved on.
+// currentIndex returns the snapshot for the catalogue's current version,
+// building it when the version moved on. While one caller rebuilds, the
+// others keep answering from the previous snapshot instead of queueing.
 func (c *Catalog) currentIndex(ctx context.Context) (*indexState, error) {
+	st := c.index.Load()
+	if st != nil && c.fresh() {
+		return st, nil
+	}
 	v, err := c.Store.CatalogVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if st := c.loadIndex(); st != nil && st.version == v {
+	if st != nil && st.version == v {
+		c.checked.Store(int64(time.Since(epoch)) + 1)
 		return st, nil
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if st := c.loadIndex(); st != nil && st.version == v {
-		return st, nil // another search built it while we waited
+	if st != nil && !c.mu.TryLock() {
+		return st, nil // someone is rebuilding; this answer is at most one change old
 	}
-	st, err := c.buildIndex(ctx, v)
+	if st == nil {
+		c.mu.Lock()
+	}
+	defer c.mu.Unlock()
+	if cur := c.index.Load(); cur != nil && cur.version == v {
+		return cur, nil // built while we waited for the lock
+	}
+	st, err = c.buildIndex(ctx, v)
 	if err != nil {
 		return nil, err
 	}
 	c.index.Store(st)
+	c.checked.Store(int64(time.Since(epoch)) + 1)
 	return st, nil
 }
 
-func (c *Catalog) loadIndex() *indexState { return c.index.Load() }
+// fresh reports whether the last version check is recent enough to skip
+// the database.
+func (c *Catalog) fresh() bool {
+	at := c.checked.Load()
+	return at != 0 && c.Freshness > 0 && time.Since(epoch)-time.Duration(at) < c.Freshness
+}
 
 func (c *Catalog) buildIndex(ctx context.Context, version int64) (*indexState, error) {
 	services, err := c.Store.FindServices(ctx, ServiceFilter{Status: StatusPublished})
@@ -63,7 +88,36 @@ func (c *Catalog) buildIndex(ctx context.Context, version int64) (*indexState, e
 	st.ix = search.NewIndex(docs)
 	st.byName = append([]*Service(nil), services...)
 	sortByName(st.byName)
+	if err := st.addOffices(ctx, c.Store); err != nil {
+		return nil, err
+	}
+	if st.situations, err = c.Store.FindLifeSituations(ctx); err != nil {
+		return nil, err
+	}
+	st.bySlug = make(map[string]*LifeSituation, len(st.situations))
+	for _, l := range st.situations {
+		st.bySlug[l.Slug] = l
+	}
 	return st, nil
+}
+
+func (st *indexState) addOffices(ctx context.Context, store Store) error {
+	offices, err := store.FindOffices(ctx, OfficeFilter{})
+	if err != nil {
+		return err
+	}
+	st.offices = offices
+	st.officeByID = make(map[int64]*Office, len(offices))
+	for _, o := range offices {
+		st.officeByID[o.ID] = o
+	}
+	st.atOffice = map[int64][]*Service{}
+	for _, s := range st.byName {
+		for _, id := range s.OfficeIDs {
+			st.atOffice[id] = append(st.atOffice[id], s)
+		}
+	}
+	return nil
 }
 
 // orgPaths maps each organisation to itself and its ancestors, so that a

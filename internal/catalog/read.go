@@ -13,44 +13,47 @@ import (
 // PublicService returns a published service; NotFound for drafts and
 // archived services, which the public must not see.
 func (c *Catalog) PublicService(ctx context.Context, id int64) (*Service, error) {
-	s, err := c.Store.FindServiceByID(ctx, id)
+	st, err := c.currentIndex(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if s.Status != StatusPublished {
-		return nil, fault.New(fault.NotFound, "error.catalog.service_not_found")
+	if s := st.byID[id]; s != nil {
+		return s, nil
 	}
-	return s, nil
+	return nil, fault.New(fault.NotFound, "error.catalog.service_not_found")
 }
 
 // Offices lists every office by name.
 func (c *Catalog) Offices(ctx context.Context) ([]*Office, error) {
-	return c.Store.FindOffices(ctx, OfficeFilter{})
+	st, err := c.currentIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return st.offices, nil
 }
 
 // Office returns one office.
 func (c *Catalog) Office(ctx context.Context, id int64) (*Office, error) {
-	return c.Store.FindOfficeByID(ctx, id)
+	st, err := c.currentIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if o := st.officeByID[id]; o != nil {
+		return o, nil
+	}
+	return nil, fault.New(fault.NotFound, "error.not_found")
 }
 
 // ServiceOffices returns the offices a service names, in its order;
 // offices deleted since are skipped.
 func (c *Catalog) ServiceOffices(ctx context.Context, s *Service) ([]*Office, error) {
-	if len(s.OfficeIDs) == 0 {
-		return nil, nil
-	}
-	id := s.ID
-	all, err := c.Store.FindOffices(ctx, OfficeFilter{ServiceID: &id})
+	st, err := c.currentIndex(ctx)
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]*Office, len(all))
-	for _, o := range all {
-		byID[o.ID] = o
-	}
 	var out []*Office
-	for _, oid := range s.OfficeIDs {
-		if o := byID[oid]; o != nil {
+	for _, id := range s.OfficeIDs {
+		if o := st.officeByID[id]; o != nil {
 			out = append(out, o)
 		}
 	}
@@ -59,19 +62,32 @@ func (c *Catalog) ServiceOffices(ctx context.Context, s *Service) ([]*Office, er
 
 // OfficeServices returns the published services offered at an office.
 func (c *Catalog) OfficeServices(ctx context.Context, officeID int64) ([]*Service, error) {
-	list, err := c.Store.FindServices(ctx, ServiceFilter{Status: StatusPublished, OfficeID: &officeID})
-	sortByName(list)
-	return list, err
+	st, err := c.currentIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return st.atOffice[officeID], nil
 }
 
 // LifeSituations lists the life situations in display order.
 func (c *Catalog) LifeSituations(ctx context.Context) ([]*LifeSituation, error) {
-	return c.Store.FindLifeSituations(ctx)
+	st, err := c.currentIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return st.situations, nil
 }
 
 // LifeSituation returns one life situation by slug.
 func (c *Catalog) LifeSituation(ctx context.Context, slug string) (*LifeSituation, error) {
-	return c.Store.FindLifeSituationBySlug(ctx, slug)
+	st, err := c.currentIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if l := st.bySlug[slug]; l != nil {
+		return l, nil
+	}
+	return nil, fault.New(fault.NotFound, "error.not_found")
 }
 
 // AZ lists every published service by name, for the A-Z index.
