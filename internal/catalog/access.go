@@ -18,7 +18,7 @@ func (c *Catalog) CanEdit(ctx context.Context, a org.Actor, s *Service) (bool, e
 	if a.PlatformAdmin {
 		return true, nil
 	}
-	if a.UserID == 0 {
+	if a.UserID == 0 || c.Orgs == nil {
 		return false, nil
 	}
 	if s.OrgID != nil {
@@ -32,6 +32,9 @@ func (c *Catalog) CanEdit(ctx context.Context, a org.Actor, s *Service) (bool, e
 func (c *Catalog) IsEditor(ctx context.Context, a org.Actor) (bool, error) {
 	if a.PlatformAdmin {
 		return true, nil
+	}
+	if c.Orgs == nil {
+		return false, nil // no organisations: only platform admins edit
 	}
 	grants, err := c.Orgs.Store.FindGrants(ctx, org.GrantFilter{UserID: &a.UserID})
 	for _, g := range grants {

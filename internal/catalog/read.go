@@ -131,3 +131,13 @@ const MissRetention = 365 * 24 * time.Hour
 func (c *Catalog) PurgeMisses(ctx context.Context) (int64, error) {
 	return c.Store.DeleteSearchMissesBefore(ctx, c.Now().Add(-MissRetention))
 }
+
+// Version is the catalogue version the public pages currently show; pages
+// rendered for one version stay valid until it changes.
+func (c *Catalog) Version(ctx context.Context) (int64, error) {
+	st, err := c.currentIndex(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return st.version, nil
+}

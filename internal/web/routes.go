@@ -102,13 +102,13 @@ func (s *Server) routes() []route {
 		// Service finder (catalog_*.go): public, German addresses.
 		{"GET /leistungen", s.handleServiceSearch},
 		{"POST /leistungen/nicht-gefunden", s.handleSearchMiss},
-		{"GET /leistungen/a-z", s.handleAZ},
-		{"GET /leistungen/{id}", s.handleServiceView},
-		{"GET /leistungen/{id}/druck", s.handleServicePrint},
-		{"GET /standorte", s.handleOffices},
-		{"GET /standorte/{id}", s.handleOfficeView},
-		{"GET /lebenslagen", s.handleLifeSituations},
-		{"GET /lebenslagen/{slug}", s.handleLifeSituation},
+		{"GET /leistungen/a-z", s.cached(s.handleAZ)},
+		{"GET /leistungen/{id}", s.cached(s.handleServiceView)},
+		{"GET /leistungen/{id}/druck", s.cached(s.handleServicePrint)},
+		{"GET /standorte", s.cached(s.handleOffices)},
+		{"GET /standorte/{id}", s.cached(s.handleOfficeView)},
+		{"GET /lebenslagen", s.cached(s.handleLifeSituations)},
+		{"GET /lebenslagen/{slug}", s.cached(s.handleLifeSituation)},
 
 		// OpenID Connect login (oidc_login.go); the callback is a top-level
 		// GET from the provider, protected by state, nonce and PKCE.

@@ -175,6 +175,7 @@ type Server struct {
 	templates map[string]*templateSet
 	assets    *assets
 	metrics   *httpMetrics
+	pages     *pageCache
 	cookieKey []byte
 	handler   http.Handler
 }
@@ -185,7 +186,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Catalog == nil {
 		return nil, errors.New("web: Options.Catalog is required")
 	}
-	s := &Server{opts: opts, tr: opts.Catalog, log: opts.Logger, now: opts.Now}
+	s := &Server{opts: opts, tr: opts.Catalog, log: opts.Logger, now: opts.Now, pages: newPageCache(pageCacheSize)}
 	s.defaults()
 	s.cookieKey = cookieKey(opts.SessionSecret)
 	var err error

@@ -1,0 +1,32 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+)
+
+// BenchmarkServicePage measures one anonymous view of a service page:
+// middleware, the catalogue snapshot and rendering.
+func BenchmarkServicePage(b *testing.B) {
+	e := newCatalogEnv(b, cityTime(2026, time.December, 3, 10, 0))
+	benchGet(b, e.srv.Handler(), serviceURL(e.ids["perso"]))
+}
+
+// BenchmarkSearchPage measures one anonymous search on the HTML page.
+func BenchmarkSearchPage(b *testing.B) {
+	e := newCatalogEnv(b, cityTime(2026, time.December, 3, 10, 0))
+	benchGet(b, e.srv.Handler(), "/leistungen?q=Perso+verloren")
+}
+
+func benchGet(b *testing.B, h http.Handler, url string) {
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code)
+		}
+	}
+}
