@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"rathaus/internal/account"
+	svccatalog "rathaus/internal/catalog"
 	"rathaus/internal/demo"
 	"rathaus/internal/i18n"
 	"rathaus/internal/jobs"
@@ -23,9 +24,10 @@ import (
 
 // app is the product wired as cmd/rathaus wires it, served over HTTP.
 type app struct {
-	URL  string
-	SMTP *smtptest.Server
-	DB   *sqlstore.DB
+	URL     string
+	SMTP    *smtptest.Server
+	DB      *sqlstore.DB
+	Catalog *svccatalog.Catalog
 }
 
 // engines returns the database URLs to run on: SQLite always, PostgreSQL
@@ -62,6 +64,10 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	if _, err := demo.Seed(ctx, accounts, orgs); err != nil {
 		t.Fatal(err)
 	}
+	services := &svccatalog.Catalog{Store: db, Orgs: orgs, Audit: db, Now: now}
+	if err := demo.SeedCatalog(ctx, services); err != nil {
+		t.Fatal(err)
+	}
 	smtp := smtptest.Start(t)
 	runner := &jobs.Runner{Store: db, Worker: "e2e", Now: now, Log: log, Poll: 50 * time.Millisecond}
 	runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: &mail.SMTP{Addr: smtp.Addr()}, From: "noreply@jena.example", Now: now}).Handle)
@@ -75,7 +81,7 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 			shown = append(shown, web.DemoAccount{Email: d.Email, Password: demo.Password, Role: d.What})
 		}
 	}
-	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Audit: db, Mail: db, Jobs: db, Ping: db.Ping,
+	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Audit: db, Mail: db, Jobs: db, Ping: db.Ping,
 		Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown,
 		SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!"})
 	if err != nil {
@@ -84,7 +90,7 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	srv.Config.Handler = w.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &app{URL: base, SMTP: smtp, DB: db}
+	return &app{URL: base, SMTP: smtp, DB: db, Catalog: services}
 }
 
 // eachEngine runs fn as a subtest per database engine with a fresh database.

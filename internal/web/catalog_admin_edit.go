@@ -105,6 +105,7 @@ func (s *Server) handleCatalogAdminSave(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return s.renderEditForm(w, r, svc, values, err)
 	}
+	keepOrder(&c, svc.Content)
 	rev, err := s.opts.Services.Propose(ctx, a, id, c, values.Get("comment"))
 	if err = orgRefused(err); fault.Is(err, fault.Invalid) {
 		return s.renderEditForm(w, r, svc, values, err)
@@ -136,6 +137,32 @@ func (s *Server) handleCatalogAdminCreate(w http.ResponseWriter, r *http.Request
 		return err
 	}
 	return s.redirectFlash(w, r, serviceEditPath(svc.ID), "catalog_admin.flash.created")
+}
+
+// keepOrder keeps the stored order of the choices the form lists in its
+// own order (checkboxes), so that saving without touching them changes
+// nothing: the order of offices is the order the public page shows.
+func keepOrder(c *catalog.Content, old catalog.Content) {
+	c.TargetGroups = stableOrder(old.TargetGroups, c.TargetGroups)
+	c.LifeSituations = stableOrder(old.LifeSituations, c.LifeSituations)
+	c.OfficeIDs = stableOrder(old.OfficeIDs, c.OfficeIDs)
+}
+
+// stableOrder returns chosen with the entries of old first, in old's
+// order, then the new ones in the order given.
+func stableOrder[T comparable](old, chosen []T) []T {
+	var out []T
+	for _, x := range old {
+		if slices.Contains(chosen, x) {
+			out = append(out, x)
+		}
+	}
+	for _, x := range chosen {
+		if !slices.Contains(old, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // orgRefused turns a refusal of the content into a problem of the

@@ -366,3 +366,32 @@ func germanRequest() *http.Request {
 	r, _ := http.NewRequest("GET", "/", nil)
 	return r
 }
+
+func TestCatalogPreviewSavesNothing(t *testing.T) {
+	e := newEditEnv(t, false)
+	res := e.postForm("/admin/catalog/preview", e.form(func(v url.Values) {
+		v.Set("summary", "Nur eine Vorschau.")
+		v.Set("leika", "kaputt")
+	}), e.editor)
+	wantStatus(t, res, http.StatusOK)
+	if !strings.Contains(res.body, "Nur eine Vorschau.") || text(query(res.doc, "main h1")) != "Personalausweis beantragen" {
+		t.Errorf("preview does not show the submitted text")
+	}
+	if got := e.publicSummary(); got == "Nur eine Vorschau." {
+		t.Error("the preview saved the text")
+	}
+	wantStatus(t, e.postForm("/admin/catalog/preview", url.Values{"name": {"x"}}, e.clerk), http.StatusForbidden)
+}
+
+func TestStableOrder(t *testing.T) {
+	for _, c := range []struct{ old, chosen, want []string }{
+		{[]string{"b", "a"}, []string{"a", "b"}, []string{"b", "a"}},
+		{[]string{"b", "a"}, []string{"a", "c"}, []string{"a", "c"}},
+		{nil, []string{"a"}, []string{"a"}},
+		{[]string{"a"}, nil, nil},
+	} {
+		if got := stableOrder(c.old, c.chosen); strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("stableOrder(%v, %v) = %v, want %v", c.old, c.chosen, got, c.want)
+		}
+	}
+}

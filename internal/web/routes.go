@@ -98,6 +98,7 @@ func (s *Server) routes() []route {
 		{"POST /admin/catalog/revisions/{id}/approve", s.requireEditor(s.handleCatalogAdminApprove)},
 		{"POST /admin/catalog/revisions/{id}/reject", s.requireEditor(s.handleCatalogAdminReject)},
 		{"GET /admin/catalog/misses", s.requireEditor(s.handleCatalogAdminMisses)},
+		{"POST /admin/catalog/preview", s.requireEditor(s.handleCatalogAdminPreview)},
 
 		// Service finder (catalog_*.go): public, German addresses.
 		{"GET /leistungen", s.handleServiceSearch},
