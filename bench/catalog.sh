@@ -16,7 +16,7 @@ DURATION=${DURATION:-10s}
 CLIENTS=${CLIENTS:-100}
 PORT=${PORT:-18089}
 work=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 go build -o "$work/rathaus" ./cmd/rathaus
 go build -o "$work/load" ./bench/load
@@ -45,6 +45,11 @@ cut -f1 internal/search/testdata/munich_queries.tsv | grep -v '^#' | grep -v '^q
 	done
 id=$(curl -fsS "$base/api/v1/services?q=Personalausweis&limit=1" | sed -E 's/.*"id":([0-9]+).*/\1/')
 
+echo "closed loop: $CLIENTS clients back to back (saturation)"
 "$work/load" -c "$CLIENTS" -d "$DURATION" -label search-api -urls "$work/api.txt"
 "$work/load" -c "$CLIENTS" -d "$DURATION" -label search-html -urls "$work/html.txt" | tail -n 1
 "$work/load" -c "$CLIENTS" -d "$DURATION" -label service -bare "$base/leistungen/$id" | tail -n 2
+for rate in ${RATES:-500 1000 2000}; do
+	echo "open loop: $rate req/s over up to $CLIENTS connections"
+	"$work/load" -c "$CLIENTS" -d "$DURATION" -rate "$rate" -label search-api -urls "$work/api.txt" | tail -n 1
+done

@@ -7,6 +7,14 @@
 //
 //	go run ./bench/load -c 100 -d 10s -bare http://127.0.0.1:8080/leistungen/1
 //	go run ./bench/load -c 100 -d 10s -urls queries.txt
+//	go run ./bench/load -c 100 -d 10s -rate 2000 -urls queries.txt
+//
+// Without -rate the clients send back to back (closed loop): the figure is
+// the throughput at saturation, and latency then follows from it (100
+// clients at 5,000 req/s wait 20 ms on average, whatever the server does).
+// With -rate, requests arrive on a fixed schedule (open loop) and latency
+// is measured from each request's scheduled start, so queueing behind a
+// slow request counts too (no coordinated omission).
 package main
 
 import (
@@ -30,6 +38,7 @@ func main() {
 	urlFile := flag.String("urls", "", "file with one URL per line, requested round-robin")
 	bare := flag.Bool("bare", false, "also measure a bare net/http handler serving the first URL's bytes")
 	label := flag.String("label", "rathaus", "name of the measured target in the output")
+	rate := flag.Float64("rate", 0, "requests per second in all (open loop); 0 sends back to back")
 	flag.Parse()
 	urls := flag.Args()
 	if *urlFile != "" {
@@ -44,7 +53,13 @@ func main() {
 	}
 	client := newClient(*clients)
 	fmt.Printf("%-12s %8s %10s %10s %10s %10s %8s\n", "target", "clients", "req/s", "p50", "p99", "max", "errors")
-	report(*label, *clients, run(client, urls, *clients, *duration))
+	measure := func(urls []string) result {
+		if *rate > 0 {
+			return runAtRate(client, urls, *clients, *rate, *duration)
+		}
+		return run(client, urls, *clients, *duration)
+	}
+	report(*label, *clients, measure(urls))
 	if *bare {
 		body, ctype, err := fetch(client, urls[0])
 		if err != nil {
@@ -55,7 +70,7 @@ func main() {
 			fail(err)
 		}
 		defer stop()
-		report("bare", *clients, run(client, []string{"http://" + addr + "/"}, *clients, *duration))
+		report("bare", *clients, measure([]string{"http://" + addr + "/"}))
 	}
 }
 
@@ -127,6 +142,48 @@ func run(client *http.Client, urls []string, n int, d time.Duration) result {
 	}
 	wg.Wait()
 	return result{latencies: all, errors: errs.Load(), elapsed: time.Since(starts)}
+}
+
+// runAtRate sends requests on a fixed schedule of rate per second, served
+// by up to n clients; a request's latency counts from its scheduled start.
+func runAtRate(client *http.Client, urls []string, n int, rate float64, d time.Duration) result {
+	total := int(rate * d.Seconds())
+	due := make(chan time.Time, total)
+	var (
+		mu   sync.Mutex
+		all  []time.Duration
+		errs atomic.Int64
+		next atomic.Uint64
+		wg   sync.WaitGroup
+	)
+	start := time.Now()
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			for at := range due {
+				u := urls[next.Add(1)%uint64(len(urls))]
+				if err := get(client, u); err != nil {
+					errs.Add(1)
+					continue
+				}
+				mine = append(mine, time.Since(at))
+			}
+			mu.Lock()
+			all = append(all, mine...)
+			mu.Unlock()
+		}()
+	}
+	interval := time.Duration(float64(time.Second) / rate)
+	for i := range total {
+		at := start.Add(time.Duration(i) * interval)
+		time.Sleep(time.Until(at))
+		due <- at
+	}
+	close(due)
+	wg.Wait()
+	return result{latencies: all, errors: errs.Load(), elapsed: time.Since(start)}
 }
 
 func get(client *http.Client, u string) error {
