@@ -131,6 +131,11 @@ type Accessibility struct {
 	Note            string `json:"note,omitempty"`
 }
 
+// Known reports whether anything is known about the building. Imported
+// offices (DLDB exports carry no such data) know nothing, and "no lift"
+// must not be claimed for a building nobody described.
+func (a Accessibility) Known() bool { return a != Accessibility{} }
+
 // LifeSituation groups services around an event in life ("Umzug", "Geburt").
 type LifeSituation struct {
 	ID          int64

@@ -194,6 +194,9 @@ func (f catalogFmt) nextDays(h hours.Hours, n int) []hoursRow {
 }
 
 func (f catalogFmt) access(a catalog.Accessibility) []accessItem {
+	if !a.Known() {
+		return nil
+	}
 	return []accessItem{
 		{f.t("catalog.access.step_free"), a.StepFree},
 		{f.t("catalog.access.lift"), a.Lift},

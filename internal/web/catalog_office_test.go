@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -119,5 +120,20 @@ func TestTelURI(t *testing.T) {
 		if got := telURI(in); got != want {
 			t.Errorf("telURI(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestOfficeAccessibilityUnknown: an office nobody described (as every
+// imported one) must not claim "no lift"; it says nothing is known.
+func TestOfficeAccessibilityUnknown(t *testing.T) {
+	e := newCatalogEnv(t, cityTime(2026, time.December, 3, 10, 0))
+	res := e.get("/standorte/" + strconv.FormatInt(e.ids["kfz"], 10))
+	wantStatus(t, res, 200)
+	if !strings.Contains(res.body, "keine Angaben") || strings.Contains(res.body, "Aufzug: nein") {
+		t.Error("an office without accessibility data should say nothing is known, not list every feature as missing")
+	}
+	res = e.get("/standorte/" + strconv.FormatInt(e.ids["buergerbuero"], 10))
+	if !strings.Contains(res.body, "Aufzug: ja") {
+		t.Error("a described office lost its accessibility list")
 	}
 }
