@@ -72,7 +72,7 @@ type Index struct {
 	idf      []float32        // by term id
 	words    []wordEntry      // sorted by folded
 	wordPos  map[string]int32 // folded -> position in words
-	byLen    [][]int32        // word positions by folded length
+	dels     deleteIndex      // finds words near a misspelt one
 	split    *splitter
 	syn      *synonyms
 	facets   map[string]bitset  // facet + "\x00" + value
@@ -120,11 +120,8 @@ func (ix *Index) setWords(vocab map[string]*wordEntry) {
 	ix.wordPos = make(map[string]int32, len(ix.words))
 	for i, w := range ix.words {
 		ix.wordPos[w.folded] = int32(i)
-		for len(ix.byLen) <= len(w.folded) {
-			ix.byLen = append(ix.byLen, nil)
-		}
-		ix.byLen[len(w.folded)] = append(ix.byLen[len(w.folded)], int32(i))
 	}
+	ix.dels = newDeleteIndex(ix.words)
 }
 
 // score turns the collected weighted term frequencies into BM25F postings.

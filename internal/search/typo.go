@@ -1,31 +1,31 @@
 package search
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // corrections returns the known words other than w nearest to it within maxD edits
 // (Damerau-Levenshtein, optimal string alignment), most frequent first, at
-// most three, and their distance; maxD+1 when there are none. Only words
-// whose length is within maxD of w's are compared, and each comparison
-// stops as soon as it cannot beat the best distance so far.
+// most three, and their distance; maxD+1 when there are none. The deletion
+// index proposes the words that can be that near; each is then measured.
 func (ix *Index) corrections(w string, maxD int) ([]int32, int) {
 	best := maxD + 1
 	var cands []int32
+	found := ix.dels.candidates(make([]int32, 0, 32), w, maxD)
+	slices.Sort(found)
+	found = slices.Compact(found)
 	rows := newOSARows(len(w) + maxD + 1)
-	for l := len(w) - maxD; l <= len(w)+maxD; l++ {
-		if l < 1 || l >= len(ix.byLen) {
+	for _, pos := range found {
+		if ix.words[pos].folded == w {
 			continue
 		}
-		for _, pos := range ix.byLen[l] {
-			if ix.words[pos].folded == w {
-				continue
-			}
-			d := rows.distance(w, ix.words[pos].folded, min(best, maxD))
-			switch {
-			case d < best:
-				best, cands = d, append(cands[:0], pos)
-			case d == best && d <= maxD:
-				cands = append(cands, pos)
-			}
+		d := rows.distance(w, ix.words[pos].folded, min(best, maxD))
+		switch {
+		case d < best:
+			best, cands = d, append(cands[:0], pos)
+		case d == best && d <= maxD:
+			cands = append(cands, pos)
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
