@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Doc is one searchable service.
@@ -79,6 +80,7 @@ type Index struct {
 	byName   []int32            // doc positions in listing order
 	names    []nameEntry        // distinct names by folded form, for Suggest
 	phrases  map[string][]int32 // keyword as stems ("deutsch staatsangehor") -> docs
+	pool     sync.Pool          // *scratch for rank
 }
 
 // Len returns the number of documents.
