@@ -63,6 +63,8 @@ type wordEntry struct {
 	folded  string
 	display string
 	df      int32
+	stem    string
+	tails   []string // stems of the compound's tails ("parkausweis", "ausweis")
 }
 
 // Index is an immutable search index; it is safe for concurrent use.
@@ -106,6 +108,7 @@ func NewIndex(docs []Doc) *Index {
 			nameWords: b.nameWords(d.Name),
 		})
 	}
+	ix.analyseWords(b)
 	ix.score(b.raw, lengths)
 	ix.facets = buildFacets(docs)
 	ix.sortByName()
@@ -124,6 +127,21 @@ func (ix *Index) setWords(vocab map[string]*wordEntry) {
 		ix.wordPos[w.folded] = int32(i)
 	}
 	ix.dels = newDeleteIndex(ix.words)
+}
+
+// analyseWords records each known word's stem and compound tails, which
+// the builder has mostly worked out already, so queries need not.
+func (ix *Index) analyseWords(b *builder) {
+	for i := range ix.words {
+		w := &ix.words[i]
+		info := b.info(w.folded)
+		w.stem = info.stem
+		for _, d := range info.derived {
+			if d.w == wTail {
+				w.tails = append(w.tails, d.stem)
+			}
+		}
+	}
 }
 
 // score turns the collected weighted term frequencies into BM25F postings.

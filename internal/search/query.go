@@ -120,10 +120,8 @@ func (ix *Index) planWord(p *plan, w token, s string, last bool) string {
 	switch {
 	case indexed:
 		ix.addStem(&c, s, 1)
-		for _, d := range compoundTerms(ix.split, w.folded) {
-			if d.w == wTail {
-				ix.addStem(&c, d.stem, wQueryTail)
-			}
+		for _, t := range ix.tails(w.folded) {
+			ix.addStem(&c, t, wQueryTail)
 		}
 		ix.addRareTypo(&c, w.folded)
 	case ix.knows(w.folded, s):
@@ -144,7 +142,7 @@ func (ix *Index) planWord(p *plan, w token, s string, last bool) string {
 		weight = wPrefixToo
 	}
 	for _, pos := range completions {
-		ix.addStem(&c, stem(ix.words[pos].folded), weight)
+		ix.addStem(&c, ix.words[pos].stem, weight)
 	}
 	if len(c.alts) > 0 {
 		p.clauses = append(p.clauses, c)
@@ -183,7 +181,7 @@ func (ix *Index) addRareTypo(c *clause, folded string) {
 	cands, d := ix.corrections(folded, 1)
 	for _, cand := range cands {
 		if d == 1 && ix.words[cand].df >= rareTypoDF {
-			ix.addStem(c, stem(ix.words[cand].folded), wTypo1)
+			ix.addStem(c, ix.words[cand].stem, wTypo1)
 		}
 	}
 }
@@ -191,7 +189,7 @@ func (ix *Index) addRareTypo(c *clause, folded string) {
 func (ix *Index) typoClause(cands []int32, weight float64) clause {
 	c := clause{}
 	for _, pos := range cands {
-		ix.addStem(&c, stem(ix.words[pos].folded), weight)
+		ix.addStem(&c, ix.words[pos].stem, weight)
 	}
 	return c
 }
@@ -212,6 +210,20 @@ func (ix *Index) partClauses(w string) []clause {
 	lastC := &out[len(out)-1]
 	for k := 1; k < len(leaves)-1; k++ {
 		ix.addStem(lastC, stem(w[leaves[k].start:]), wPart)
+	}
+	return out
+}
+
+// tails returns the stems of the tails of a compound query word.
+func (ix *Index) tails(folded string) []string {
+	if pos, ok := ix.wordPos[folded]; ok {
+		return ix.words[pos].tails
+	}
+	var out []string
+	for _, d := range compoundTerms(ix.split, folded) {
+		if d.w == wTail {
+			out = append(out, d.stem)
+		}
 	}
 	return out
 }
