@@ -31,8 +31,10 @@
 //
 //  7. Typo tolerance: a query word unknown to the index is corrected to the
 //     nearest known word within Damerau-Levenshtein distance 1 (length >= 4)
-//     or 2 (length >= 8) by a length-bucketed, early-exit scan; a word
-//     found in one document only also matches a frequent neighbour.
+//     or 2 (length >= 8); a word found in one document only also matches a
+//     frequent neighbour. Candidates come from a deletion index built once
+//     (deletes.go: every known word's strings with up to two bytes deleted)
+//     and are then measured exactly, so no vocabulary scan is needed.
 //
 //  8. The last query word also matches as a prefix (type-ahead).
 //
@@ -47,5 +49,6 @@
 // matched in the name, the share of the name's words the query covers
 // (so "Reisepass" beats "... in den neuen Pass" for "neuer Reisepass"), and
 // a bonus when the query holds one of the document's keywords word for
-// word. Ties are broken by ID, so results are deterministic.
+// word. Ties are broken by ID, so results are deterministic. Only the
+// requested page is selected and sorted; per-query working memory is pooled.
 package search
