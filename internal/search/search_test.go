@@ -208,3 +208,24 @@ func TestSearchRareWordTypo(t *testing.T) {
 		t.Errorf("Search(Personalausweiss) = %v, want 10 then 1: a word found once also reads as its frequent neighbour", got)
 	}
 }
+
+func TestSynonymsListsOtherMembers(t *testing.T) {
+	got := Synonyms("Personalausweises")
+	want := map[string]bool{"perso": false, "ausweis": false}
+	for _, g := range got {
+		if _, ok := want[g]; ok {
+			want[g] = true
+		}
+		if g == "personalausweis" {
+			t.Errorf("Synonyms returned the word itself: %q", got)
+		}
+	}
+	for w, ok := range want {
+		if !ok {
+			t.Errorf("Synonyms(Personalausweises) = %q, want it to include %q", got, w)
+		}
+	}
+	if got := Synonyms("Xylophonbau"); len(got) != 0 {
+		t.Errorf("Synonyms of an unknown word = %q, want none", got)
+	}
+}

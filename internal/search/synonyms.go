@@ -15,6 +15,7 @@ type synonyms struct {
 	single map[string][]int32  // stem -> groups with that one-word member
 	multi  map[string][]phrase // first stem -> members of several words
 	words  map[string]string   // folded word -> display form, for typo correction
+	groups [][]string          // group -> its members as written
 }
 
 type phrase struct {
@@ -36,9 +37,12 @@ func parseSynonyms(text string) *synonyms {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		var members []string
 		for _, member := range strings.Split(line, ",") {
 			s.addMember(member, g)
+			members = append(members, strings.TrimSpace(member))
 		}
+		s.groups = append(s.groups, members)
 		g++
 	}
 	return s
@@ -72,6 +76,30 @@ func containsGroup(gs []int32, g int32) bool {
 		}
 	}
 	return false
+}
+
+// Synonyms returns the other members of the curated synonym groups that
+// hold word (in any inflection the stemmer folds together), in list order
+// and without duplicates: Synonyms("Personalausweis") includes "perso".
+func Synonyms(word string) []string {
+	toks := tokenize(word)
+	if len(toks) != 1 {
+		return nil
+	}
+	st := stem(toks[0].folded)
+	seen := map[string]bool{}
+	var out []string
+	for _, g := range curatedSynonyms.single[st] {
+		for _, m := range curatedSynonyms.groups[g] {
+			mt := tokenize(m)
+			if len(mt) == 1 && stem(mt[0].folded) == st || seen[m] {
+				continue
+			}
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // groupTerm is the index term standing for group g.
