@@ -37,8 +37,12 @@ func (c *pageCache) get(key string) *cachedPage {
 
 // put stores a page; when full it starts over, which also drops pages of
 // old versions and minutes (simpler than LRU, and a full cache refills
-// within a second under the load that filled it).
+// within a second under the load that filled it). A cache of size 0 keeps
+// nothing.
 func (c *pageCache) put(key string, p *cachedPage) {
+	if c.max == 0 {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.entries) >= c.max {

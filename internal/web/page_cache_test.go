@@ -10,7 +10,7 @@ import (
 	"rathaus/internal/org"
 )
 
-// TestPageCacheFollowsEdits: a cached service page shows a published edit
+// TestPageCacheFollowsEdits: a cached service page and search result show a published edit
 // on the next view, a logged-in visitor never gets the anonymous copy, and
 // "open now" follows the clock.
 func TestPageCacheFollowsEdits(t *testing.T) {
@@ -22,6 +22,9 @@ func TestPageCacheFollowsEdits(t *testing.T) {
 	if again := e.get(url); again.body != first.body {
 		t.Fatal("the same anonymous view within a minute renders differently")
 	}
+
+	search := "/leistungen?q=Personalausweis"
+	wantStatus(t, e.get(search), 200)
 
 	cat := e.srv.opts.Services
 	s, err := cat.PublicService(context.Background(), e.ids["perso"])
@@ -36,6 +39,9 @@ func TestPageCacheFollowsEdits(t *testing.T) {
 	}
 	if res := e.get(url); !strings.Contains(res.body, "Ein ganz neuer Kurztext.") {
 		t.Error("the service page still shows the text from before the published edit")
+	}
+	if res := e.get(search); !strings.Contains(res.body, "Ein ganz neuer Kurztext.") {
+		t.Error("the search results still show the text from before the published edit")
 	}
 
 	cookie := e.login(e.user("kim@example.org", false))

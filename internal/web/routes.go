@@ -101,7 +101,7 @@ func (s *Server) routes() []route {
 		{"POST /admin/catalog/preview", s.requireEditor(s.handleCatalogAdminPreview)},
 
 		// Service finder (catalog_*.go): public, German addresses.
-		{"GET /leistungen", s.handleServiceSearch},
+		{"GET /leistungen", s.cached(s.handleServiceSearch)},
 		{"POST /leistungen/nicht-gefunden", s.handleSearchMiss},
 		{"GET /leistungen/a-z", s.cached(s.handleAZ)},
 		{"GET /leistungen/{id}", s.cached(s.handleServiceView)},
