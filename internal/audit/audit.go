@@ -32,7 +32,9 @@ const (
 	CatalogProposed    = "catalog.proposed"  // a change to a service awaits approval
 	CatalogPublished   = "catalog.published" // a service text was published
 	CatalogRejected    = "catalog.rejected"
-	CatalogStatus      = "catalog.status" // a service was archived or restored
+	CatalogStatus      = "catalog.status"    // a service was archived or restored
+	AppointmentBulk    = "appointment.bulk"  // one address or client booked unusually often
+	AppointmentSetup   = "appointment.setup" // an office's booking setup changed
 )
 
 // Entry is one audit record.
