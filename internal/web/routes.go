@@ -19,7 +19,7 @@ type route struct {
 // the standard ServeMux syntax; the pattern doubles as the "route" label of
 // the request metrics, so keep wildcards in it rather than raw paths.
 func (s *Server) routes() []route {
-	return []route{
+	rs := []route{
 		// Shell pages every German public site must have.
 		{"GET /{$}", s.handleHome},
 		{"GET /impressum", s.handleImprint},
@@ -129,6 +129,10 @@ func (s *Server) routes() []route {
 		{"GET /api/v1/offices", s.handleAPIOffices},
 		{"GET /api/v1/offices/{id}", s.handleAPIOffice},
 	}
+	// Appointments: the citizen's booking (appointment_*.go) and the
+	// office side (office_*.go).
+	rs = append(rs, s.appointmentRoutes()...)
+	return append(rs, s.officeRoutes()...)
 }
 
 // mux builds the ServeMux from the routes table.

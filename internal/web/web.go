@@ -88,6 +88,7 @@ import (
 	"time"
 
 	"rathaus/internal/account"
+	"rathaus/internal/appointment"
 	"rathaus/internal/audit"
 	"rathaus/internal/catalog"
 	"rathaus/internal/i18n"
@@ -104,14 +105,16 @@ type Options struct {
 	Accounts *account.Service
 	Orgs     *org.Service
 	Services *catalog.Catalog // the service catalogue (service finder and its editing)
-	Audit    audit.Store
-	Mail     mail.Store
-	Jobs     jobs.Store
-	Ping     func(context.Context) error // database reachable, for /readyz
-	Catalog  *i18n.Catalog
-	Logger   *slog.Logger
-	Metrics  *metrics.Registry // nil: the server makes its own
-	Now      func() time.Time
+	// Appointments books visits to offices; nil: no booking pages.
+	Appointments *appointment.Service
+	Audit        audit.Store
+	Mail         mail.Store
+	Jobs         jobs.Store
+	Ping         func(context.Context) error // database reachable, for /readyz
+	Catalog      *i18n.Catalog
+	Logger       *slog.Logger
+	Metrics      *metrics.Registry // nil: the server makes its own
+	Now          func() time.Time
 
 	BaseURL      string // public address, e.g. https://rathaus.jena.de
 	Demo         bool
