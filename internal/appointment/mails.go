@@ -29,10 +29,12 @@ type jobPayload struct {
 	Start    time.Time `json:"start,omitempty"`
 }
 
+// mail renders the mail key for b: the subject gets the booking code as
+// its one argument, the body args.
 func (s *Service) mail(b *Booking, key string, args ...any) mail.Message {
 	return mail.Message{
 		To:        b.Email,
-		Subject:   s.T.T(b.Lang, key+".subject", args...),
+		Subject:   s.T.T(b.Lang, key+".subject", b.Code),
 		Text:      s.T.T(b.Lang, key+".body", args...),
 		UserID:    b.UserID,
 		CreatedAt: s.now(),
