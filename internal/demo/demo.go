@@ -53,6 +53,7 @@ var tree = []node{
 	{"buergerservice", "Team Bürgerservice", org.KindUnit, "fb-buergerdienste"},
 	{"kfz-zulassung", "Team Kfz-Zulassung", org.KindUnit, "fb-buergerdienste"},
 	{"standesamt", "Team Standesamt", org.KindUnit, "fb-buergerdienste"},
+	{"auslaenderbehoerde", "Team Ausländerbehörde", org.KindUnit, "fb-buergerdienste"},
 	{"fb-stadtentwicklung", "Fachbereich Stadtentwicklung", org.KindDepartment, "stadt-jena"},
 	{"fd-umweltschutz", "Fachdienst Umweltschutz", org.KindUnit, "fb-stadtentwicklung"},
 	{"fd-digitalisierung", "Fachdienst Digitalisierung und IT", org.KindDepartment, "stadt-jena"},
