@@ -24,6 +24,11 @@ func scanJob(row scanner) (*jobs.Job, error) {
 
 // EnqueueJob inserts a job; false when its unique key is taken.
 func (d *DB) EnqueueJob(ctx context.Context, j *jobs.Job) (bool, error) {
+	return d.enqueueJob(ctx, d.db, j)
+}
+
+// enqueueJob is EnqueueJob inside the caller's transaction.
+func (d *DB) enqueueJob(ctx context.Context, q querier, j *jobs.Job) (bool, error) {
 	var key any
 	if j.UniqueKey != "" {
 		key = j.UniqueKey
@@ -34,7 +39,7 @@ func (d *DB) EnqueueJob(ctx context.Context, j *jobs.Job) (bool, error) {
 	if j.CreatedAt.IsZero() {
 		j.CreatedAt = j.RunAt
 	}
-	rows, err := d.query(ctx, d.db, `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts, status, created_at)
+	rows, err := d.query(ctx, q, `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts, status, created_at)
 		VALUES (?, ?, ?, ?, ?, 'queued', ?) ON CONFLICT (unique_key) DO NOTHING RETURNING id`,
 		j.Kind, j.Payload, key, j.RunAt, j.MaxAttempts, j.CreatedAt)
 	if err != nil {

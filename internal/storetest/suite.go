@@ -6,11 +6,13 @@ import (
 	"time"
 
 	"rathaus/internal/account"
+	"rathaus/internal/appointment"
 	"rathaus/internal/audit"
 	"rathaus/internal/catalog"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/org"
+	"rathaus/internal/processlog"
 )
 
 // Stores is every domain store; one implementation provides them all.
@@ -21,6 +23,8 @@ type Stores interface {
 	mail.Store
 	jobs.Store
 	catalog.Store
+	appointment.Store
+	processlog.Store
 }
 
 // Run runs the conformance suite against stores made by open, one fresh
@@ -56,6 +60,21 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"CatalogLifeSituations", testCatalogLifeSituations},
 		{"CatalogVersion", testCatalogVersion},
 		{"CatalogSearchMisses", testCatalogSearchMisses},
+		{"AppointmentSetups", testAppointmentSetups},
+		{"BookingRoundTrip", testBookingRoundTrip},
+		{"FindBookings", testFindBookings},
+		{"FindBusy", testFindBusy},
+		{"BookingCheck", testBookingCheck},
+		{"BookingMove", testBookingMove},
+		{"BookingUpdate", testBookingUpdate},
+		{"BookingRace", testBookingRace},
+		{"ExpireHolds", testExpireHolds},
+		{"DeleteBookingsBefore", testDeleteBookingsBefore},
+		{"Tickets", testTickets},
+		{"CallTicket", testCallTicket},
+		{"FinishTicket", testFinishTicket},
+		{"WaitEntries", testWaitEntries},
+		{"ProcessEvents", testProcessEvents},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
