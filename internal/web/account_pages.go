@@ -18,10 +18,11 @@ type accountPage struct {
 	Tokens      []*account.APIToken
 	NewToken    string // shown once, right after creation
 	TOTP        *totpSetup
+	Bookings    bool // the server takes bookings: link "my appointments"
 }
 
 func (s *Server) accountPage(r *http.Request, titleKey string) (accountPage, error) {
-	p := accountPage{Page: s.page(r, titleKey)}
+	p := accountPage{Page: s.page(r, titleKey), Bookings: s.opts.Appointments != nil}
 	if s.opts.Orgs != nil {
 		roles, err := s.opts.Orgs.RolesOf(r.Context(), p.User.ID)
 		if err != nil {

@@ -41,6 +41,7 @@ type serviceView struct {
 	Situations    []namedLink
 	Forms, Info   []catalog.Link
 	Online        bool
+	BookURL       string // booking at the city's offices, when some office takes it
 }
 
 type feeRow struct{ Label, Amount, Note string }
@@ -114,12 +115,29 @@ func (s *Server) serviceView(r *http.Request, sv *catalog.Service) (serviceView,
 	if v.Situations, err = s.namedLinks(r, sv.LifeSituations); err != nil {
 		return v, err
 	}
+	if v.BookURL, err = s.bookURL(r, sv.ID); err != nil {
+		return v, err
+	}
 	if sv.OrgID != nil && s.opts.Orgs != nil {
 		if o, err := s.opts.Orgs.Store.FindOrgByID(ctx, *sv.OrgID); err == nil {
 			v.Org = o.Name
 		}
 	}
 	return v, nil
+}
+
+// bookURL is the start of the booking for a service some office takes
+// bookings for, else "". The service page is in the page cache, so a
+// changed office setup shows there by the next minute.
+func (s *Server) bookURL(r *http.Request, id int64) (string, error) {
+	if s.opts.Appointments == nil {
+		return "", nil
+	}
+	ok, err := s.opts.Appointments.Bookable(r.Context(), id)
+	if err != nil || !ok {
+		return "", err
+	}
+	return "/termine/buchen?service=" + strconv.FormatInt(id, 10), nil
 }
 
 // namedLinks names the life situations a service belongs to.
