@@ -23,8 +23,8 @@ import (
 	"rathaus/internal/processlog"
 )
 
-// Booking states. Held, Confirmed, CheckedIn and Called occupy capacity
-// (Held only until HoldUntil).
+// Booking states. Held (only until HoldUntil), Confirmed, CheckedIn and
+// Served occupy capacity.
 const (
 	Held      = "held"       // booked, waiting for the e-mail confirmation
 	Confirmed = "confirmed"  // confirmed by the citizen
@@ -223,8 +223,8 @@ type Store interface {
 
 	// CreateTicket gives t the office's next number of the day (setting
 	// ID, Number and, with prefix, Label) and, for an appointment ticket,
-	// marks its booking CheckedIn, in one transaction.
-	CreateTicket(ctx context.Context, t *Ticket, prefix string, fx Effects) error
+	// marks its booking CheckedIn, in one transaction with fx(t).
+	CreateTicket(ctx context.Context, t *Ticket, prefix string, fx func(*Ticket) Effects) error
 	// CallTicket marks the first waiting ticket of the office's day that
 	// pick chooses Called at counter; NotFound when pick chooses none.
 	CallTicket(ctx context.Context, officeID int64, day hours.Date, pick func([]*Ticket) *Ticket, counter int, now time.Time, fx func(*Ticket) Effects) (*Ticket, error)
@@ -235,8 +235,9 @@ type Store interface {
 	FindTickets(ctx context.Context, officeID int64, day hours.Date) ([]*Ticket, error)
 
 	CreateWaitEntry(ctx context.Context, w *WaitEntry) error
-	// FindWaitEntries returns entries not yet notified that want a slot
-	// at office before t.
+	// FindWaitEntries returns the entries not yet notified, for officeID or
+	// any office, whose Before is after before: a slot starting at before
+	// is earlier than they asked for.
 	FindWaitEntries(ctx context.Context, officeID int64, before time.Time) ([]*WaitEntry, error)
 	MarkWaitNotified(ctx context.Context, id int64, at time.Time, fx Effects) error
 	DeleteWaitEntry(ctx context.Context, tokenHash []byte) error

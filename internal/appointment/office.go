@@ -108,7 +108,9 @@ func (s *Service) CheckIn(ctx context.Context, a org.Actor, bookingID int64) (*T
 	start := b.Start
 	t := &Ticket{OfficeID: b.OfficeID, Day: hours.DateOf(now.In(s.loc())), Kind: KindAppointment,
 		BookingID: &b.ID, ServiceIDs: b.ServiceIDs, Status: Waiting, IssuedAt: now, Start: &start}
-	fx := Effects{Events: []processlog.Event{s.event(b, "checked in", staff(a), now)}}
+	fx := func(*Ticket) Effects {
+		return Effects{Events: []processlog.Event{s.event(b, "checked in", staff(a), now)}}
+	}
 	return t, s.Store.CreateTicket(ctx, t, PrefixAppointment, fx)
 }
 
@@ -123,7 +125,10 @@ func (s *Service) WalkIn(ctx context.Context, a org.Actor, officeID int64, servi
 	now := s.now()
 	t := &Ticket{OfficeID: officeID, Day: hours.DateOf(now.In(s.loc())), Kind: KindWalkIn,
 		ServiceIDs: serviceIDs, Status: Waiting, IssuedAt: now}
-	return t, s.Store.CreateTicket(ctx, t, PrefixWalkIn, Effects{})
+	fx := func(t *Ticket) Effects {
+		return Effects{Events: []processlog.Event{ticketEvent(t, "ticket issued", staff(a), now)}}
+	}
+	return t, s.Store.CreateTicket(ctx, t, PrefixWalkIn, fx)
 }
 
 // ticketEvent builds the process event of a ticket; walk-ins are cases of

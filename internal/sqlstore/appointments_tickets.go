@@ -43,7 +43,7 @@ func scanTicket(row scanner) (*appointment.Ticket, error) {
 // CreateTicket gives t the office's next number of its day under the
 // office's lock (NotFound without a setup) and, for an appointment
 // ticket, checks its booking in (Conflict unless it is confirmed).
-func (d *DB) CreateTicket(ctx context.Context, t *appointment.Ticket, prefix string, fx appointment.Effects) error {
+func (d *DB) CreateTicket(ctx context.Context, t *appointment.Ticket, prefix string, fx func(*appointment.Ticket) appointment.Effects) error {
 	err := d.tx(ctx, func(tx *sql.Tx) error {
 		if err := d.lockOffice(ctx, tx, t.OfficeID); err != nil {
 			return err
@@ -70,7 +70,10 @@ func (d *DB) CreateTicket(ctx context.Context, t *appointment.Ticket, prefix str
 			return err
 		}
 		t.ID = id
-		return d.writeEffects(ctx, tx, fx)
+		if fx == nil {
+			return nil
+		}
+		return d.writeEffects(ctx, tx, fx(t))
 	})
 	if err != nil {
 		t.ID = 0 // rolled back

@@ -24,7 +24,7 @@ func ticket(t *testing.T, s Stores, office int64, day hours.Date, kind string, b
 	if kind == appointment.KindAppointment {
 		prefix = "T"
 	}
-	if err := s.CreateTicket(ctx, tk, prefix, appointment.Effects{}); err != nil {
+	if err := s.CreateTicket(ctx, tk, prefix, nil); err != nil {
 		t.Fatalf("CreateTicket: %v", err)
 	}
 	return tk
@@ -51,9 +51,9 @@ func testTickets(t *testing.T, s Stores) {
 	tk := &appointment.Ticket{OfficeID: a, Day: d1, Kind: appointment.KindAppointment, BookingID: &booked.ID,
 		ServiceIDs: []int64{7, 8}, Status: appointment.Waiting, IssuedAt: t0.Add(time.Minute)}
 	fx := appointment.Effects{Events: []processlog.Event{{Process: appointment.Process, CaseID: "VISIT", Activity: "checked in", At: t0}}}
-	must(t, s.CreateTicket(ctx, tk, "T", fx))
+	must(t, s.CreateTicket(ctx, tk, "T", func(*appointment.Ticket) appointment.Effects { return fx }))
 	bare := &appointment.Ticket{OfficeID: a, Day: d1, Kind: appointment.KindWalkIn, Status: appointment.Waiting, IssuedAt: t0}
-	must(t, s.CreateTicket(ctx, bare, "", appointment.Effects{}))
+	must(t, s.CreateTicket(ctx, bare, "", nil))
 	other := ticket(t, s, b, d1, appointment.KindWalkIn, nil)
 	next := ticket(t, s, a, d2, appointment.KindWalkIn, nil)
 	for _, c := range []struct {
@@ -95,7 +95,7 @@ func testTickets(t *testing.T, s Stores) {
 	for _, id := range []int64{booked.ID, held.ID} {
 		again := &appointment.Ticket{OfficeID: a, Day: d1, Kind: appointment.KindAppointment, BookingID: &id, Status: appointment.Waiting, IssuedAt: t0}
 		fx := appointment.Effects{Events: []processlog.Event{{Process: appointment.Process, CaseID: "AGAIN", Activity: "checked in", At: t0}}}
-		if err := s.CreateTicket(ctx, again, "T", fx); !fault.Is(err, fault.Conflict) {
+		if err := s.CreateTicket(ctx, again, "T", func(*appointment.Ticket) appointment.Effects { return fx }); !fault.Is(err, fault.Conflict) {
 			t.Errorf("ticket for booking %d = %v, want Conflict", id, err)
 		}
 	}
@@ -103,7 +103,7 @@ func testTickets(t *testing.T, s Stores) {
 		t.Errorf("refused tickets wrote something: %d tickets, %d events", len(ticketIDs(t, s, a, d1)), len(evs))
 	}
 	noSetup := newOffice(t, s, "Ohne Termine", "", "")
-	if err := s.CreateTicket(ctx, &appointment.Ticket{OfficeID: noSetup.ID, Day: d1, Kind: appointment.KindWalkIn, Status: appointment.Waiting, IssuedAt: t0}, "W", appointment.Effects{}); !fault.Is(err, fault.NotFound) {
+	if err := s.CreateTicket(ctx, &appointment.Ticket{OfficeID: noSetup.ID, Day: d1, Kind: appointment.KindWalkIn, Status: appointment.Waiting, IssuedAt: t0}, "W", nil); !fault.Is(err, fault.NotFound) {
 		t.Errorf("ticket at an office without setup = %v, want NotFound", err)
 	}
 }
