@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"rathaus/internal/account"
+	"rathaus/internal/appointment"
 	"rathaus/internal/audit"
 	"rathaus/internal/catalog"
 	"rathaus/internal/config"
@@ -28,8 +29,12 @@ type app struct {
 	accounts *account.Service
 	orgs     *org.Service
 	catalog  *catalog.Catalog
+	booking  *appointment.Service
 	runner   *jobs.Runner
 }
+
+// cityZone is the time zone of opening hours and appointments.
+var cityZone, _ = time.LoadLocation("Europe/Berlin")
 
 func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
 	var level slog.Level
@@ -61,6 +66,8 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 		BaseURL: cfg.BaseURL, Issuer: cfg.City.Name, SessionTTL: cfg.SessionTTL, NoEmailLinking: cfg.OIDCNoEmailLinking}
 	a.orgs = &org.Service{Store: db, Audit: db, Now: now}
 	a.catalog = &catalog.Catalog{Store: db, Orgs: a.orgs, Audit: db, Now: now, FourEyes: cfg.CatalogFourEyes, Freshness: time.Second}
+	a.booking = &appointment.Service{Store: db, Catalog: a.catalog, Orgs: a.orgs, Audit: db, T: cat, Now: now,
+		Location: cityZone, BaseURL: cfg.BaseURL, Secret: cfg.SessionSecret, CityName: cfg.City.Name}
 	host, _ := os.Hostname()
 	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}
 	a.runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: a.sender(), From: cfg.SMTP.From, Now: now}).Handle)
@@ -72,6 +79,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 		return err
 	})
 	a.runner.Every("retention.purge", 24*time.Hour, a.purge)
+	a.booking.RunJobs(a.runner)
 	return a, nil
 }
 

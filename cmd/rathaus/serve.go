@@ -65,7 +65,10 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		}
 		// The demo catalogue is imported on every start: unchanged
 		// services stay untouched, and a newer binary brings its texts.
-		return demo.SeedCatalog(ctx, a.catalog)
+		if err := demo.SeedCatalog(ctx, a.catalog); err != nil {
+			return err
+		}
+		return demo.SeedAppointments(ctx, a.db, a.catalog)
 	}
 	us, err := a.accounts.Store.FindUsers(ctx, account.UserFilter{Query: demo.Domain, Limit: 1})
 	if err != nil {
@@ -111,7 +114,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		return nil, err
 	}
 	return web.New(web.Options{
-		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
+		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Appointments: a.booking, Location: cityZone, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
 		Catalog: a.i18n, Logger: a.log, Now: time.Now,
 		BaseURL: a.cfg.BaseURL, Demo: a.cfg.Demo, DemoAccounts: accounts,
 		City: web.City{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone,
