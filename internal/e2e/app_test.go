@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"rathaus/internal/account"
+	"rathaus/internal/appointment"
 	svccatalog "rathaus/internal/catalog"
 	"rathaus/internal/demo"
 	"rathaus/internal/i18n"
@@ -24,10 +25,11 @@ import (
 
 // app is the product wired as cmd/rathaus wires it, served over HTTP.
 type app struct {
-	URL     string
-	SMTP    *smtptest.Server
-	DB      *sqlstore.DB
-	Catalog *svccatalog.Catalog
+	URL          string
+	SMTP         *smtptest.Server
+	DB           *sqlstore.DB
+	Catalog      *svccatalog.Catalog
+	Appointments *appointment.Service
 }
 
 // engines returns the database URLs to run on: SQLite always, PostgreSQL
@@ -68,9 +70,19 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	if err := demo.SeedCatalog(ctx, services); err != nil {
 		t.Fatal(err)
 	}
+	if err := demo.SeedAppointments(ctx, db, services); err != nil {
+		t.Fatal(err)
+	}
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	appts := &appointment.Service{Store: db, Catalog: services, Orgs: orgs, Audit: db, T: cat, Now: now,
+		Location: berlin, BaseURL: base, Secret: "e2e-booking-secret", CityName: "Stadt Jena"}
 	smtp := smtptest.Start(t)
 	runner := &jobs.Runner{Store: db, Worker: "e2e", Now: now, Log: log, Poll: 50 * time.Millisecond}
 	runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: &mail.SMTP{Addr: smtp.Addr()}, From: "noreply@jena.example", Now: now}).Handle)
+	appts.RunJobs(runner)
 	runCtx, stop := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { runner.Run(runCtx); close(done) }()
@@ -81,8 +93,8 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 			shown = append(shown, web.DemoAccount{Email: d.Email, Password: demo.Password, Role: d.What})
 		}
 	}
-	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Audit: db, Mail: db, Jobs: db, Ping: db.Ping,
-		Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown,
+	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Appointments: appts, Audit: db, Mail: db, Jobs: db,
+		Ping: db.Ping, Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown, Location: berlin,
 		SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!"})
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +102,7 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	srv.Config.Handler = w.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &app{URL: base, SMTP: smtp, DB: db, Catalog: services}
+	return &app{URL: base, SMTP: smtp, DB: db, Catalog: services, Appointments: appts}
 }
 
 // eachEngine runs fn as a subtest per database engine with a fresh database.
