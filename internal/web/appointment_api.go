@@ -55,13 +55,13 @@ func (s *Server) handleAPISlots(w http.ResponseWriter, r *http.Request) error {
 func slotQuery(v url.Values, today hours.Date) (appointment.SlotQuery, error) {
 	bq, err := parseBookingQuery(url.Values{"service": v["service"], "persons": v["persons"], "office": v["office"]})
 	q := appointment.SlotQuery{ServiceIDs: bq.ServiceIDs, Persons: bq.Persons, From: today, To: today.AddDays(defaultSlotDays - 1)}
+	if err != nil {
+		return q, err
+	}
 	if bq.OfficeID != 0 {
 		q.OfficeIDs = []int64{bq.OfficeID}
 	}
 	var fv fault.Validator
-	if err != nil {
-		fv.Check(false, "service", "error.appointment.services")
-	}
 	if from := v.Get("from"); from != "" {
 		d, err := hours.ParseDate(from)
 		fv.Check(err == nil, "from", "error.appointment.date")

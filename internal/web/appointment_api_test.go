@@ -24,6 +24,10 @@ func TestAppointmentAPI(t *testing.T) {
 		t.Errorf("first slot = %v", first)
 	}
 	e.check(doc, apiCall{method: "GET", path: "/api/v1/appointments/slots?office=" + kfz}, 400)
+	bad := e.check(doc, apiCall{method: "GET", path: "/api/v1/appointments/slots?service=" + e.id("parken") + "&persons=0"}, 400)
+	if f := bad.(map[string]any)["error"].(map[string]any)["fields"].([]any); f[0].(map[string]any)["field"] != "persons" {
+		t.Errorf("bad persons reported as %v", f)
+	}
 	e.check(doc, apiCall{method: "GET", path: "/api/v1/appointments/slots?service=" + e.id("parken") + "&from=gestern"}, 400)
 	e.check(doc, apiCall{method: "GET", path: "/api/v1/appointments/slots?service=" + e.id("parken") + "&from=2026-12-01&to=2027-06-01"}, 400)
 	all := e.check(doc, apiCall{method: "GET", path: "/api/v1/appointments/slots?service=" + e.id("perso")}, 200).(map[string]any)["slots"].([]any)
