@@ -77,6 +77,9 @@ type Setup struct {
 	MaxActivePerEmail int
 	Services          []ServiceSetup
 	UpdatedAt         time.Time
+	// Version is read-only: it changes with every change to the office's
+	// bookings, so cached claims can be checked against the database.
+	Version int64
 }
 
 // Window is a capacity span on some weekdays.
@@ -126,6 +129,7 @@ type Busy struct {
 	OfficeID   int64
 	Start, End time.Time
 	BookingID  int64
+	HoldUntil  time.Time // for a held booking: the claim ends then; else zero
 }
 
 // Ticket is a number in an office's waiting room on one day.
@@ -193,7 +197,8 @@ type Store interface {
 
 	// FindBusy returns the capacity claimed at the offices between from
 	// and to: bookings Confirmed, CheckedIn or Served, and Held ones whose
-	// hold lasts beyond now.
+	// hold lasts beyond now (with their HoldUntil; a zero now returns
+	// every held one).
 	FindBusy(ctx context.Context, officeIDs []int64, from, to, now time.Time) ([]Busy, error)
 
 	// CreateBooking locks the office, runs check with the busy claims of

@@ -40,6 +40,7 @@ func (o *Offer) Earliest() *Slot {
 
 // FindSlots returns, per office that offers every service, the free slots
 // within the query's days and the office's horizon, earliest office first.
+// The slots are shared with a cache: callers must not modify them.
 func (s *Service) FindSlots(ctx context.Context, q SlotQuery) ([]*Offer, error) {
 	if err := q.validate(); err != nil {
 		return nil, err
@@ -49,22 +50,15 @@ func (s *Service) FindSlots(ctx context.Context, q SlotQuery) ([]*Offer, error) 
 		return offers, err
 	}
 	now := s.now()
-	ids := make([]int64, len(offers))
-	from, to := q.From, q.To
-	for i, o := range offers {
-		ids[i] = o.Office.ID
-	}
-	busy, err := s.Store.FindBusy(ctx, ids, from.Time(s.loc()), to.AddDays(1).Time(s.loc()), now)
-	if err != nil {
-		return nil, err
-	}
 	for _, o := range offers {
 		first, last := o.Setup.Horizon(now, s.loc())
-		first, last = maxDate(first, from), minDate(last, to)
+		first, last = maxDate(first, q.From), minDate(last, q.To)
 		if last.Before(first) {
 			continue
 		}
-		o.Slots = o.Setup.FreeSlots(o.Office.Hours, s.loc(), first, last, o.Duration, busy, now)
+		if o.Slots, err = s.officeSlots(ctx, o, first, last, now); err != nil {
+			return nil, err
+		}
 	}
 	sortOffers(offers)
 	return offers, nil

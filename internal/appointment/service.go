@@ -40,6 +40,8 @@ type Service struct {
 	// BulkLimit is how many bookings one address or client may make per
 	// day before each further one is written to the audit log.
 	BulkLimit int
+
+	slots slotCache
 }
 
 // Defaults for the zero values of Service's settings.

@@ -319,3 +319,27 @@ func TestOfficeDay(t *testing.T) {
 		}
 	})
 }
+
+// TestSlotCacheAcrossInstances: two instances share the database; a
+// booking through one is seen by the other's next search, though it
+// cached the slots before.
+func TestSlotCacheAcrossInstances(t *testing.T) {
+	engines(t, func(t *testing.T, db *sqlstore.DB) {
+		w := newWorld(t, db, 2)
+		other := appointment.Service{Store: db, Catalog: w.cat, T: w.svc.T, Now: w.clock, Location: berlin, BaseURL: w.svc.BaseURL}
+		if got := w.free(t, 10, 0); got != 2 {
+			t.Fatalf("free at 10:00: %d, want 2", got)
+		}
+		r := w.request("erika@example.org", 10, 0)
+		if _, err := other.Book(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		if got := w.free(t, 10, 0); got != 1 {
+			t.Errorf("after a booking on the other instance: %d free at 10:00, want 1", got)
+		}
+		w.set(w.clock().Add(appointment.DefaultHoldFor))
+		if got := w.free(t, 10, 0); got != 2 {
+			t.Errorf("when the hold ended: %d free at 10:00, want 2", got)
+		}
+	})
+}

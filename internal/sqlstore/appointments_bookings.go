@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"rathaus/internal/appointment"
+	"rathaus/internal/fault"
 )
 
 // Addresses are matched case-insensitively: lower(email) = the lower-cased
@@ -67,7 +68,8 @@ func (d *DB) findBusy(ctx context.Context, q querier, officeIDs []int64, from, t
 	w.add("end_at > ?", from)
 	w.add(busyCond, now)
 	w.add("id <> ?", except)
-	rows, err := d.query(ctx, q, "SELECT office_id, start_at, end_at, id FROM bookings"+w.String()+" ORDER BY start_at, id", w.args...)
+	rows, err := d.query(ctx, q, "SELECT office_id, start_at, end_at, id, status, hold_until FROM bookings"+
+		w.String()+" ORDER BY start_at, id", w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -75,10 +77,15 @@ func (d *DB) findBusy(ctx context.Context, q querier, officeIDs []int64, from, t
 	var out []appointment.Busy
 	for rows.Next() {
 		var b appointment.Busy
-		if err := rows.Scan(&b.OfficeID, &b.Start, &b.End, &b.BookingID); err != nil {
+		var status string
+		var hold sql.NullTime
+		if err := rows.Scan(&b.OfficeID, &b.Start, &b.End, &b.BookingID, &status, &hold); err != nil {
 			return nil, err
 		}
 		b.Start, b.End = b.Start.UTC(), b.End.UTC()
+		if status == appointment.Held && hold.Valid {
+			b.HoldUntil = hold.Time.UTC()
+		}
 		out = append(out, b)
 	}
 	return out, rows.Err()
@@ -184,6 +191,11 @@ func (d *DB) MoveBooking(ctx context.Context, b *appointment.Booking, now time.T
 // status is one of from, with fx; else Conflict (NotFound without b).
 func (d *DB) UpdateBooking(ctx context.Context, b *appointment.Booking, from []string, fx appointment.Effects) error {
 	return d.tx(ctx, func(tx *sql.Tx) error {
+		// The office first, as every other writer takes it: the trigger
+		// that bumps its bookings_version would otherwise lock it second.
+		if err := d.lockOffice(ctx, tx, b.OfficeID); err != nil && !fault.Is(err, fault.NotFound) {
+			return err
+		}
 		var w where
 		w.add("id = ?", b.ID)
 		w.addIn("status", anys(from))

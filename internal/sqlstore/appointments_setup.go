@@ -87,11 +87,14 @@ func parseServices(s string) ([]appointment.ServiceSetup, error) {
 const setupCols = "office_id, enabled, counters, windows, walk_in_counters, slot_minutes, min_days, max_days, " +
 	"release_minute, max_persons, max_active_per_email, services, updated_at"
 
+// setupSelect reads a setup with its bookings version.
+const setupSelect = "SELECT " + setupCols + ", bookings_version FROM appointment_setups"
+
 func scanSetup(row scanner) (*appointment.Setup, error) {
 	var s appointment.Setup
 	var windows, services string
 	err := row.Scan(&s.OfficeID, &s.Enabled, &s.Counters, &windows, &s.WalkInCounters, &s.SlotMinutes, &s.MinDays, &s.MaxDays,
-		&s.ReleaseMinute, &s.MaxPersons, &s.MaxActivePerEmail, &services, &s.UpdatedAt)
+		&s.ReleaseMinute, &s.MaxPersons, &s.MaxActivePerEmail, &services, &s.UpdatedAt, &s.Version)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +133,7 @@ func (d *DB) SaveSetup(ctx context.Context, s *appointment.Setup) error {
 
 // FindSetup returns the office's setup or NotFound.
 func (d *DB) FindSetup(ctx context.Context, officeID int64) (*appointment.Setup, error) {
-	s, err := scanSetup(d.queryRow(ctx, d.db, "SELECT "+setupCols+" FROM appointment_setups WHERE office_id = ?", officeID))
+	s, err := scanSetup(d.queryRow(ctx, d.db, setupSelect+" WHERE office_id = ?", officeID))
 	if err != nil {
 		return nil, d.mapErr(err)
 	}
@@ -139,5 +142,5 @@ func (d *DB) FindSetup(ctx context.Context, officeID int64) (*appointment.Setup,
 
 // FindSetups lists every office's setup by office.
 func (d *DB) FindSetups(ctx context.Context) ([]*appointment.Setup, error) {
-	return list(ctx, d, scanSetup, "SELECT "+setupCols+" FROM appointment_setups ORDER BY office_id")
+	return list(ctx, d, scanSetup, setupSelect+" ORDER BY office_id")
 }

@@ -241,10 +241,23 @@ func testFindBusy(t *testing.T, s Stores) {
 		{OfficeID: a, Start: at(0), End: at(0).Add(20 * time.Minute), BookingID: claims["CONF"]},
 		{OfficeID: a, Start: at(1), End: at(1).Add(20 * time.Minute), BookingID: claims["CHKD"]},
 		{OfficeID: a, Start: at(2), End: at(2).Add(20 * time.Minute), BookingID: claims["SERV"]},
-		{OfficeID: a, Start: at(3), End: at(3).Add(20 * time.Minute), BookingID: claims["HELD"]},
+		{OfficeID: a, Start: at(3), End: at(3).Add(20 * time.Minute), BookingID: claims["HELD"], HoldUntil: now.Add(time.Minute).Truncate(time.Microsecond)},
 	}
 	if d := cmp.Diff(want, busy); d != "" {
 		t.Errorf("FindBusy (-want +got):\n%s", d)
+	}
+	// A zero now returns every held claim with the end of its hold, for
+	// callers that cache the claims and decide on expiry themselves.
+	all, err := s.FindBusy(ctx, []int64{a}, day1, day1.Add(24*time.Hour), time.Time{})
+	must(t, err)
+	var holds []time.Time
+	for _, b := range all {
+		if !b.HoldUntil.IsZero() {
+			holds = append(holds, b.HoldUntil)
+		}
+	}
+	if d := cmp.Diff([]time.Time{now.Add(time.Minute).Truncate(time.Microsecond), now.Truncate(time.Microsecond), now.Add(-time.Minute).Truncate(time.Microsecond)}, holds); d != "" {
+		t.Errorf("held claims with a zero now (-want +got):\n%s", d)
 	}
 
 	// [from, to) overlaps: a claim ending at from or starting at to is outside.
@@ -324,7 +337,7 @@ func testBookingCheck(t *testing.T, s Stores) {
 	// ends more than a day before this one starts.
 	wantBusy := []appointment.Busy{
 		{OfficeID: a, Start: same.Start, End: same.End, BookingID: same.ID},
-		{OfficeID: a, Start: held.Start, End: held.End, BookingID: held.ID},
+		{OfficeID: a, Start: held.Start, End: held.End, BookingID: held.ID, HoldUntil: held.HoldUntil.Truncate(time.Microsecond)},
 	}
 	if d := cmp.Diff(wantBusy, gotBusy); d != "" {
 		t.Errorf("busy given to check (-want +got):\n%s", d)

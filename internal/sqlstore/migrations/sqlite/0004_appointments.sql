@@ -18,6 +18,9 @@ CREATE TABLE appointment_setups (
     max_persons INTEGER NOT NULL DEFAULT 1,
     max_active_per_email INTEGER NOT NULL DEFAULT 0,
     services TEXT NOT NULL DEFAULT '[]',
+    -- bumped by the triggers below on every change to the office's
+    -- bookings, so every instance knows when its cached claims are stale
+    bookings_version BIGINT NOT NULL DEFAULT 0,
     updated_at TIMESTAMP NOT NULL
 );
 
@@ -100,3 +103,14 @@ CREATE TABLE process_events (
 );
 CREATE INDEX process_events_at ON process_events (process, at);
 CREATE INDEX process_events_case ON process_events (process, case_id);
+
+-- Every change to an office's bookings bumps its bookings_version.
+CREATE TRIGGER bookings_version_insert AFTER INSERT ON bookings BEGIN
+    UPDATE appointment_setups SET bookings_version = bookings_version + 1 WHERE office_id = NEW.office_id;
+END;
+CREATE TRIGGER bookings_version_update AFTER UPDATE ON bookings BEGIN
+    UPDATE appointment_setups SET bookings_version = bookings_version + 1 WHERE office_id IN (OLD.office_id, NEW.office_id);
+END;
+CREATE TRIGGER bookings_version_delete AFTER DELETE ON bookings BEGIN
+    UPDATE appointment_setups SET bookings_version = bookings_version + 1 WHERE office_id = OLD.office_id;
+END;
