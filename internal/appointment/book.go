@@ -119,9 +119,9 @@ func (s *Service) Book(ctx context.Context, r Request) (*Booked, error) {
 	b.ConfirmHash = confirmHash
 	if r.VerifiedEmail && r.UserID != nil {
 		out.Manage = s.confirmNow(b, now)
-		fx = s.confirmedEffects(b, o, out.Manage, now)
+		fx = s.confirmedEffects(ctx, b, o, out.Manage, now)
 	} else {
-		fx.Mails = append(fx.Mails, s.confirmMail(b, o, confirm))
+		fx.Mails = append(fx.Mails, s.confirmMail(ctx, b, o, confirm))
 	}
 	fx.Events = append([]processlog.Event{s.event(b, "booked", "citizen", now)}, fx.Events...)
 	check := s.capacityCheck(st, o.Hours, b, dur)

@@ -42,8 +42,9 @@ func (s *Service) mail(b *Booking, key string, args ...any) mail.Message {
 }
 
 // visit describes a booking for a mail: when, where, what, and the code.
-func (s *Service) visit(b *Booking, o *catalog.Office) string {
+func (s *Service) visit(ctx context.Context, b *Booking, o *catalog.Office) string {
 	var sb strings.Builder
+	fmt.Fprintf(&sb, "%s: %s\n", s.T.T(b.Lang, "mail.appointment.what"), strings.Join(s.serviceNames(ctx, b.ServiceIDs), ", "))
 	fmt.Fprintf(&sb, "%s: %s\n", s.T.T(b.Lang, "mail.appointment.when"), FormatWhen(b.Lang, b.Start.In(s.loc())))
 	fmt.Fprintf(&sb, "%s: %s, %s\n", s.T.T(b.Lang, "mail.appointment.where"), o.Name, address(o))
 	fmt.Fprintf(&sb, "%s: %s\n", s.T.T(b.Lang, "mail.appointment.code"), b.Code)
@@ -58,16 +59,16 @@ func address(o *catalog.Office) string {
 	return strings.TrimSpace(strings.TrimSpace(a.Street+" "+a.HouseNo) + ", " + strings.TrimSpace(a.PostalCode+" "+a.City))
 }
 
-func (s *Service) confirmMail(b *Booking, o *catalog.Office, secret string) mail.Message {
+func (s *Service) confirmMail(ctx context.Context, b *Booking, o *catalog.Office, secret string) mail.Message {
 	link := s.BaseURL + "/termine/bestaetigen?t=" + secret
 	minutes := int(s.holdFor() / time.Minute)
-	return s.mail(b, "mail.appointment.confirm", s.visit(b, o), link, minutes)
+	return s.mail(b, "mail.appointment.confirm", s.visit(ctx, b, o), link, minutes)
 }
 
 // confirmedEffects are the mail with the management link and the reminder
 // job of a confirmed booking.
-func (s *Service) confirmedEffects(b *Booking, o *catalog.Office, manage string, now time.Time) Effects {
-	fx := Effects{Mails: []mail.Message{s.confirmedMail(b, o, manage, "mail.appointment.confirmed")}}
+func (s *Service) confirmedEffects(ctx context.Context, b *Booking, o *catalog.Office, manage string, now time.Time) Effects {
+	fx := Effects{Mails: []mail.Message{s.confirmedMail(ctx, b, o, manage, "mail.appointment.confirmed")}}
 	if j, ok := s.reminderJob(b, now); ok {
 		fx.Jobs = append(fx.Jobs, j)
 	}
@@ -75,10 +76,10 @@ func (s *Service) confirmedEffects(b *Booking, o *catalog.Office, manage string,
 	return fx
 }
 
-func (s *Service) confirmedMail(b *Booking, o *catalog.Office, manage, key string) mail.Message {
+func (s *Service) confirmedMail(ctx context.Context, b *Booking, o *catalog.Office, manage, key string) mail.Message {
 	link := s.BaseURL + "/termine/verwalten?t=" + manage
 	ics := s.BaseURL + "/termine/kalender.ics?t=" + manage
-	return s.mail(b, key, s.visit(b, o), link, ics)
+	return s.mail(b, key, s.visit(ctx, b, o), link, ics)
 }
 
 // reminderJob is the reminder RemindBefore the appointment, unless that
@@ -133,3 +134,15 @@ func bookingQuery(serviceIDs []int64, persons int, officeID int64, start time.Ti
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// serviceNames are the names of the services, as the catalogue publishes
+// them; a service no longer published is left out.
+func (s *Service) serviceNames(ctx context.Context, ids []int64) []string {
+	var names []string
+	for _, id := range ids {
+		if svc, err := s.Catalog.PublicService(ctx, id); err == nil {
+			names = append(names, svc.Name)
+		}
+	}
+	return names
+}

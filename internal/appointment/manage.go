@@ -36,7 +36,7 @@ func (s *Service) Confirm(ctx context.Context, secret string) (*Booked, error) {
 		return nil, err
 	}
 	manage := s.confirmNow(b, now)
-	if err := s.Store.UpdateBooking(ctx, b, []string{Held}, s.confirmedEffects(b, o, manage, now)); err != nil {
+	if err := s.Store.UpdateBooking(ctx, b, []string{Held}, s.confirmedEffects(ctx, b, o, manage, now)); err != nil {
 		return nil, err
 	}
 	return &Booked{Booking: b, Manage: manage}, nil
@@ -85,7 +85,7 @@ func (s *Service) cancel(ctx context.Context, b *Booking, by string) error {
 		Events: []processlog.Event{s.event(b, "cancelled", by, now)},
 	}
 	if from == Confirmed {
-		fx.Mails = []mail.Message{s.mail(b, "mail.appointment.cancelled", s.visit(b, o), s.BaseURL+"/termine")}
+		fx.Mails = []mail.Message{s.mail(b, "mail.appointment.cancelled", s.visit(ctx, b, o), s.BaseURL+"/termine")}
 	}
 	if err := s.Store.UpdateBooking(ctx, b, []string{from}, fx); err != nil {
 		b.Status, b.CancelledAt = from, nil
@@ -121,7 +121,7 @@ func (s *Service) Move(ctx context.Context, secret string, start time.Time) (*Bo
 	old := *b
 	b.Start, b.End = start, start.Add(dur)
 	fx := Effects{
-		Mails:  []mail.Message{s.confirmedMail(b, o, secret, "mail.appointment.moved")},
+		Mails:  []mail.Message{s.confirmedMail(ctx, b, o, secret, "mail.appointment.moved")},
 		Jobs:   []jobs.Job{freedJob(&old, now)},
 		Events: []processlog.Event{s.event(b, "moved", "citizen", now)},
 	}
@@ -178,7 +178,7 @@ func (s *Service) Remind(ctx context.Context, payload []byte) error {
 	if err != nil {
 		return err
 	}
-	m := s.mail(b, "mail.appointment.reminder", s.visit(b, o), s.BaseURL+"/termine")
+	m := s.mail(b, "mail.appointment.reminder", s.visit(ctx, b, o), s.BaseURL+"/termine")
 	return s.Store.UpdateBooking(ctx, b, []string{Confirmed}, Effects{Mails: []mail.Message{m}})
 }
 

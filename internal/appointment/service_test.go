@@ -38,6 +38,9 @@ func TestBookConfirmCancel(t *testing.T) {
 		if !strings.Contains(ms[0].Text, "Dienstag, 1. Dezember 2026, 10:00 Uhr") {
 			t.Errorf("the confirmation mail does not say when, in local time:\n%s", ms[0].Text)
 		}
+		if !strings.Contains(ms[0].Text, "Was: Personalausweis beantragen") {
+			t.Errorf("the confirmation mail does not say what was booked:\n%s", ms[0].Text)
+		}
 
 		conf, err := w.svc.Confirm(ctx, link(t, ms[0], "/termine/bestaetigen?t="))
 		must(t, err)
