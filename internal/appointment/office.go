@@ -265,7 +265,7 @@ type Display struct {
 // DisplayFor returns the display of an office today; it is public, as the
 // screen hangs in a public room.
 func (s *Service) DisplayFor(ctx context.Context, officeID int64, recent int) (*Display, error) {
-	if _, _, err := s.office(ctx, officeID); err != nil {
+	if _, _, err := s.servedOffice(ctx, officeID); err != nil {
 		return nil, err
 	}
 	ts, err := s.Store.FindTickets(ctx, officeID, hours.DateOf(s.now().In(s.loc())))

@@ -100,3 +100,17 @@ func (s *Service) office(ctx context.Context, id int64) (*catalog.Office, *Setup
 	}
 	return o, st, nil
 }
+
+// servedOffice returns an office with its setup whether or not it takes
+// online bookings: its counters, waiting room and figures work either way.
+func (s *Service) servedOffice(ctx context.Context, id int64) (*catalog.Office, *Setup, error) {
+	st, err := s.Store.FindSetup(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	o, err := s.Catalog.Office(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return o, st, nil
+}

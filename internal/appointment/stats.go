@@ -34,7 +34,7 @@ func (s *Service) StatsFor(ctx context.Context, a org.Actor, officeID int64, fro
 	if to.Before(from) || from.AddDays(MaxQueryDays).Before(to) {
 		return nil, fault.Fields(fault.FieldError{Field: "to", Key: "error.appointment.range_long", Args: []any{MaxQueryDays}})
 	}
-	o, st, err := s.office(ctx, officeID)
+	o, st, err := s.servedOffice(ctx, officeID)
 	if err != nil {
 		return nil, err
 	}
