@@ -113,3 +113,25 @@ func TestDisplayIsFreshAndPublic(t *testing.T) {
 	wantStatus(t, e.get("/aufruf/999999.json"), http.StatusNotFound)
 	wantStatus(t, e.get("/aufruf/abc"), http.StatusNotFound)
 }
+
+// Switching online booking off leaves the counters working: the waiting
+// room's display and the statistics too.
+func TestDisplayAndStatisticsWithBookingSwitchedOff(t *testing.T) {
+	e := newDeskEnv(t)
+	e.calledScene(t)
+	st, err := e.store.FindSetup(context.Background(), e.ids["buergerbuero"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Enabled = false
+	if err := e.store.SaveSetup(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	res := e.get(e.displayPath())
+	wantStatus(t, res, http.StatusOK)
+	if got := len(queryAll(res.doc, "[aria-live=polite] li")); got != 2 {
+		t.Errorf("called tickets on the display: got %d, want 2", got)
+	}
+	res = e.get(e.dayPath("buergerbuero")+"/statistik?von=2026-11-30&bis=2026-11-30", e.clerk)
+	wantStatus(t, res, http.StatusOK)
+}
