@@ -103,3 +103,15 @@ func (e *deskEnv) bookAt(t *testing.T, email string, hh, mm int) (*appointment.B
 	t.Fatalf("no free slot at %s", start)
 	return nil, ""
 }
+
+// TestOfficeNavLink: staff find the office pages in the navigation;
+// citizens do not see the link.
+func TestOfficeNavLink(t *testing.T) {
+	e := newDeskEnv(t)
+	if res := e.get("/", e.clerk); query(res.doc, "nav a[href='/amt/termine']") == nil {
+		t.Error("a case worker has no navigation link to the office pages")
+	}
+	if res := e.get("/", e.citizen); query(res.doc, "nav a[href='/amt/termine']") != nil {
+		t.Error("a citizen sees the navigation link to the office pages")
+	}
+}

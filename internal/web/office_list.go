@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"rathaus/internal/account"
 	"rathaus/internal/appointment"
 	"rathaus/internal/fault"
 	"rathaus/internal/org"
@@ -71,4 +72,29 @@ func (s *Server) setupBadge(r *http.Request, st *appointment.Setup) badge {
 		return badge{"success", s.t(r, "office.list.enabled")}
 	}
 	return badge{"warning", s.t(r, "office.list.disabled")}
+}
+
+// isOfficeStaff reports whether u holds a staff role anywhere, for the
+// navigation link to the office pages; the pages check per office.
+func (s *Server) isOfficeStaff(r *http.Request, u *account.User) bool {
+	if u == nil || s.opts.Appointments == nil {
+		return false
+	}
+	if u.PlatformAdmin {
+		return true
+	}
+	if s.opts.Orgs == nil {
+		return false
+	}
+	grants, err := s.opts.Orgs.Store.FindGrants(r.Context(), org.GrantFilter{UserID: &u.ID})
+	if err != nil {
+		return false
+	}
+	for _, g := range grants {
+		switch g.Role {
+		case org.RoleCaseWorker, org.RoleServiceOwner, org.RoleOrgAdmin:
+			return true
+		}
+	}
+	return false
 }

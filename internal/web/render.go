@@ -72,6 +72,7 @@ type Page struct {
 	Accounts []DemoAccount // demo accounts, in demo mode
 	Admin    bool          // the user may enter the admin area
 	Editor   bool          // the user may edit the service catalogue
+	Staff    bool          // the user works at some office (appointments)
 
 	tr *i18n.Catalog
 }
@@ -91,6 +92,7 @@ func (s *Server) page(r *http.Request, titleKey string) Page {
 		Accounts: s.opts.DemoAccounts,
 		Admin:    s.isAdmin(r, st.user),
 		Editor:   s.isEditor(r, st.user),
+		Staff:    s.isOfficeStaff(r, st.user),
 		tr:       s.tr,
 	}
 }
