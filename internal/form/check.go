@@ -14,6 +14,7 @@ const (
 	MaxQuestions     = 500
 	MaxFileBytes     = 50 << 20
 	MaxFilesPerField = 20
+	MaxTextLength    = 100000
 )
 
 // Check reports the problems of a form definition for the builder, as a
@@ -139,7 +140,8 @@ func (d *defChecker) options(field string, q *Question) {
 }
 
 func (d *defChecker) limits(field string, q *Question) {
-	ok := q.MinLength >= 0 && q.MaxLength >= 0 && (q.MaxLength == 0 || q.MinLength <= q.MaxLength)
+	ok := q.MinLength >= 0 && q.MaxLength >= 0 && q.MaxLength <= MaxTextLength &&
+		(q.MaxLength == 0 || q.MinLength <= q.MaxLength)
 	lo, err1 := parseNumber(q.Min)
 	hi, err2 := parseNumber(q.Max)
 	ok = ok && (q.Min == "" || err1 == nil) && (q.Max == "" || err2 == nil)

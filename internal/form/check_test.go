@@ -60,6 +60,7 @@ func TestCheckErrors(t *testing.T) {
 		{"min above max", func(f *Form) { f.Pages[0].Questions[1].Min, f.Pages[0].Questions[1].Max = "10", "2" }, "pages.0.questions.1=error.form.def.limits"},
 		{"min not a number", func(f *Form) { f.Pages[0].Questions[1].Min = "viele" }, "pages.0.questions.1=error.form.def.limits"},
 		{"length", func(f *Form) { f.Pages[1].Questions[0].MinLength, f.Pages[1].Questions[0].MaxLength = 5, 3 }, "pages.1.questions.0=error.form.def.limits"},
+		{"huge max length", func(f *Form) { f.Pages[1].Questions[0].MaxLength = 1 << 20 }, "pages.1.questions.0=error.form.def.limits"},
 		{"date bound", func(f *Form) { f.Pages[1].Questions[0].MaxDate = "tomorrow" }, "pages.1.questions.0=error.form.def.limits"},
 		{"file type", func(f *Form) { f.Pages[1].Questions[0].AllowedTypes = []string{"text/html"} }, "pages.1.questions.0=error.form.def.limits"},
 		{"file size", func(f *Form) { f.Pages[1].Questions[0].MaxBytes = 1 << 30 }, "pages.1.questions.0=error.form.def.limits"},

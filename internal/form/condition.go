@@ -1,6 +1,9 @@
 package form
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Condition operators.
 const (
@@ -77,7 +80,7 @@ func has(v Value, s string) bool {
 	if len(v.List) > 0 {
 		return slices.Contains(v.List, s)
 	}
-	return v.Text == s
+	return strings.TrimSpace(v.Text) == s
 }
 
 // refs calls fn with every question the condition refers to.

@@ -102,7 +102,8 @@ type Question struct {
 	Help     Text     `json:"help,omitempty"`
 	Required bool     `json:"required,omitempty"`
 	Options  []Option `json:"options,omitempty"` // choice, checkboxes
-	// text, textarea: length in characters; 0 means no limit.
+	// text, textarea: length in characters; a MaxLength of 0 means the
+	// default (DefaultMaxText, DefaultMaxTextarea).
 	MinLength int    `json:"min_length,omitempty"`
 	MaxLength int    `json:"max_length,omitempty"`
 	Pattern   string `json:"pattern,omitempty"` // text: Go regexp the whole answer must match

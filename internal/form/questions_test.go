@@ -191,3 +191,14 @@ func TestParseDateBound(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultTextLimits(t *testing.T) {
+	_, errs := one(Question{ID: "q", Type: TypeText}, txt(strings.Repeat("a", DefaultMaxText+1)))
+	if len(errs) != 1 || errs[0] != "q=error.form.too_long" {
+		t.Errorf("text: %q", errs)
+	}
+	long := strings.Repeat("Zeile\n", 1000)
+	if _, errs := one(Question{ID: "q", Type: TypeTextarea}, txt(long)); errs != nil {
+		t.Errorf("textarea: %q", errs)
+	}
+}

@@ -8,8 +8,12 @@ import (
 	"unicode/utf8"
 )
 
-// Defaults for file questions that set no limit.
-const DefaultMaxBytes = 10 << 20
+// Limits that apply when a question sets none.
+const (
+	DefaultMaxBytes    = 10 << 20 // per file
+	DefaultMaxText     = 1000     // characters of a text answer
+	DefaultMaxTextarea = 10000    // characters of a textarea answer
+)
 
 // normalize trims an answer and keeps only the part its type uses.
 func (c *checker) normalize(q *Question, v Value) Value {
@@ -50,11 +54,11 @@ func (c *checker) normalize(q *Question, v Value) Value {
 
 func (c *checker) text(q *Question, s string) {
 	n := utf8.RuneCountInString(s)
-	switch {
+	switch max := q.maxLength(); {
 	case q.MinLength > 0 && n < q.MinLength:
 		c.v.Add(q.ID, "error.form.too_short", q.MinLength)
-	case q.MaxLength > 0 && n > q.MaxLength:
-		c.v.Add(q.ID, "error.form.too_long", q.MaxLength)
+	case n > max:
+		c.v.Add(q.ID, "error.form.too_long", max)
 	case q.Pattern != "":
 		re, err := regexp.Compile(`^(?:` + q.Pattern + `)$`)
 		c.v.Check(err == nil && re.MatchString(s), q.ID, "error.form.pattern")
@@ -201,4 +205,15 @@ func (c *checker) files(q *Question, files []FileRef) {
 // megabytes writes a byte limit for people: "10 MB".
 func megabytes(n int64) string {
 	return canonicalNumber(float64(n*10/(1<<20))/10) + " MB"
+}
+
+// maxLength is the length limit of a text or textarea answer.
+func (q *Question) maxLength() int {
+	switch {
+	case q.MaxLength > 0:
+		return q.MaxLength
+	case q.Type == TypeTextarea:
+		return DefaultMaxTextarea
+	}
+	return DefaultMaxText
 }
