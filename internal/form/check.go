@@ -146,11 +146,10 @@ func (d *defChecker) limits(field string, q *Question) {
 	hi, err2 := parseNumber(q.Max)
 	ok = ok && (q.Min == "" || err1 == nil) && (q.Max == "" || err2 == nil)
 	ok = ok && (err1 != nil || err2 != nil || lo <= hi)
-	for _, b := range []string{q.MinDate, q.MaxDate} {
-		if _, err := ParseDateBound(b, berlinToday()); b != "" && err != nil {
-			ok = false
-		}
-	}
+	from, err1 := ParseDateBound(q.MinDate, berlinToday())
+	to, err2 := ParseDateBound(q.MaxDate, berlinToday())
+	ok = ok && (q.MinDate == "" || err1 == nil) && (q.MaxDate == "" || err2 == nil)
+	ok = ok && (err1 != nil || err2 != nil || !from.After(to))
 	ok = ok && q.MaxBytes >= 0 && q.MaxBytes <= MaxFileBytes && q.MaxFiles >= 0 && q.MaxFiles <= MaxFilesPerField
 	for _, t := range q.AllowedTypes {
 		ok = ok && slices.Contains(FileTypes, t)

@@ -61,6 +61,7 @@ func TestCheckErrors(t *testing.T) {
 		{"min not a number", func(f *Form) { f.Pages[0].Questions[1].Min = "viele" }, "pages.0.questions.1=error.form.def.limits"},
 		{"length", func(f *Form) { f.Pages[1].Questions[0].MinLength, f.Pages[1].Questions[0].MaxLength = 5, 3 }, "pages.1.questions.0=error.form.def.limits"},
 		{"huge max length", func(f *Form) { f.Pages[1].Questions[0].MaxLength = 1 << 20 }, "pages.1.questions.0=error.form.def.limits"},
+		{"date range empty", func(f *Form) { f.Pages[1].Questions[0].MinDate, f.Pages[1].Questions[0].MaxDate = "today", "-1d" }, "pages.1.questions.0=error.form.def.limits"},
 		{"date bound", func(f *Form) { f.Pages[1].Questions[0].MaxDate = "tomorrow" }, "pages.1.questions.0=error.form.def.limits"},
 		{"file type", func(f *Form) { f.Pages[1].Questions[0].AllowedTypes = []string{"text/html"} }, "pages.1.questions.0=error.form.def.limits"},
 		{"file size", func(f *Form) { f.Pages[1].Questions[0].MaxBytes = 1 << 30 }, "pages.1.questions.0=error.form.def.limits"},
