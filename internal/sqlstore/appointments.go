@@ -10,6 +10,9 @@ import (
 
 	"rathaus/internal/appointment"
 	"rathaus/internal/fault"
+	"rathaus/internal/jobs"
+	"rathaus/internal/mail"
+	"rathaus/internal/processlog"
 )
 
 // The appointment store lives in appointments_*.go. Capacity and ticket
@@ -26,19 +29,24 @@ func (d *DB) lockOffice(ctx context.Context, tx *sql.Tx, officeID int64) error {
 	return d.mapErr(err)
 }
 
-// writeEffects writes fx inside tx: mails to the outbox with their
-// delivery jobs, jobs (one whose unique key is taken is skipped), and
-// process events. IDs are set on fx's elements.
+// writeEffects writes an appointment change's effects inside tx.
 func (d *DB) writeEffects(ctx context.Context, tx *sql.Tx, fx appointment.Effects) error {
-	if err := d.enqueueMessages(ctx, tx, fx.Mails); err != nil {
+	return d.writeAll(ctx, tx, fx.Mails, fx.Jobs, fx.Events)
+}
+
+// writeAll writes the effects of a change inside tx: mails to the outbox
+// with their delivery jobs, jobs (one whose unique key is taken is
+// skipped), and process events. IDs are set on the elements.
+func (d *DB) writeAll(ctx context.Context, tx *sql.Tx, mails []mail.Message, js []jobs.Job, evs []processlog.Event) error {
+	if err := d.enqueueMessages(ctx, tx, mails); err != nil {
 		return err
 	}
-	for i := range fx.Jobs {
-		if _, err := d.enqueueJob(ctx, tx, &fx.Jobs[i]); err != nil {
+	for i := range js {
+		if _, err := d.enqueueJob(ctx, tx, &js[i]); err != nil {
 			return err
 		}
 	}
-	return d.insertEvents(ctx, tx, fx.Events)
+	return d.insertEvents(ctx, tx, evs)
 }
 
 // conflictOrNotFound tells why a guarded UPDATE changed no row: Conflict

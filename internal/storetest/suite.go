@@ -8,6 +8,7 @@ import (
 	"rathaus/internal/account"
 	"rathaus/internal/appointment"
 	"rathaus/internal/audit"
+	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
@@ -25,6 +26,7 @@ type Stores interface {
 	catalog.Store
 	appointment.Store
 	processlog.Store
+	cases.Store
 }
 
 // Run runs the conformance suite against stores made by open, one fresh
@@ -75,6 +77,17 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"FinishTicket", testFinishTicket},
 		{"WaitEntries", testWaitEntries},
 		{"ProcessEvents", testProcessEvents},
+		{"CaseRoundTrip", testCaseRoundTrip},
+		{"CaseReferences", testCaseReferences},
+		{"CaseReferenceRace", testCaseReferenceRace},
+		{"CaseIdempotency", testCaseIdempotency},
+		{"CaseIdempotencyRace", testCaseIdempotencyRace},
+		{"CaseAtomic", testCaseAtomic},
+		{"CaseUpdate", testCaseUpdate},
+		{"FindCases", testFindCases},
+		{"CaseNotes", testCaseNotes},
+		{"CaseMessages", testCaseMessages},
+		{"CaseDrafts", testCaseDrafts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
