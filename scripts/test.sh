@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every rathaus test with everything the tests need, installing and
-# starting what is missing: Debian's Chromium, axe-core from npm and a fresh
-# PostgreSQL database. Unlike plain `go test ./...`, which skips the
-# PostgreSQL and browser suites when they are absent, this fails instead.
+# starting what is missing: Debian's Chromium, axe-core from npm, a fresh
+# PostgreSQL database and an S3 server (versitygw, built with go install).
+# Unlike plain `go test ./...`, which skips the PostgreSQL, S3 and browser
+# suites when they are absent, this fails instead.
 # Tests start their SMTP server themselves (internal/mail/smtptest).
 #
 # Safe to run again: steps already done are skipped. Arguments are package
@@ -13,10 +14,18 @@ cd "$(dirname "$0")/.."
 PG_HOST=127.0.0.1
 PG_PORT=5432
 GO_TEST_TIMEOUT=${GO_TEST_TIMEOUT:-20m}
+VERSITYGW_VERSION=v1.8.0
 
 step() { printf '\n==> %s\n' "$*" >&2; }
 die() { printf 'scripts/test.sh: %s\n' "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# on_exit runs its argument (a command line) when the script ends, after
+# the ones registered before it.
+EXIT_HOOKS=()
+on_exit() { EXIT_HOOKS+=("$1"); }
+run_exit_hooks() { for hook in "${EXIT_HOOKS[@]}"; do eval "$hook" || true; done; }
+trap run_exit_hooks EXIT
 
 # apt_install installs Debian packages, refreshing the package lists only
 # when the install fails without them (on a fresh machine).
@@ -82,7 +91,58 @@ psql_admin() {
 create_database() {
 	TEST_DB="rathaus_test_$(date +%s)_$$"
 	psql_admin -c "CREATE DATABASE $TEST_DB" || die "could not create database $TEST_DB"
-	trap 'psql_admin -c "DROP DATABASE IF EXISTS $TEST_DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+	on_exit 'psql_admin -c "DROP DATABASE IF EXISTS $TEST_DB WITH (FORCE)" >/dev/null 2>&1'
+}
+
+# ensure_versitygw installs the S3 server versitygw at VERSITYGW_VERSION
+# into GOBIN (GOPATH/bin by default) unless that version is already there.
+ensure_versitygw() {
+	local gobin
+	gobin=$(go env GOBIN)
+	[ -n "$gobin" ] || gobin="$(go env GOPATH)/bin"
+	VERSITYGW="$gobin/versitygw"
+	if [ -x "$VERSITYGW" ] &&
+		go version -m "$VERSITYGW" 2>/dev/null | grep -q "mod[[:space:]]*github.com/versity/versitygw[[:space:]]*$VERSITYGW_VERSION"; then
+		return
+	fi
+	step "installing versitygw $VERSITYGW_VERSION (go install, about 2 minutes the first time)"
+	GOBIN="$gobin" go install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION" ||
+		die "could not build versitygw $VERSITYGW_VERSION"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ensure_s3 starts versitygw on a free port over a fresh temporary directory
+# (its posix backend keeps buckets as directories), stops it on exit and
+# exports its address. Tests create a fresh bucket each
+# (internal/filestore/filestoretest).
+ensure_s3() {
+	ensure_versitygw
+	local port dir key secret
+	for _ in $(seq 50); do
+		port=$((20000 + RANDOM % 20000))
+		port_in_use "$port" || break
+	done
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/rathaus-s3.XXXXXX")
+	mkdir "$dir/data"
+	key="rathaus$RANDOM"
+	secret="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+	step "starting versitygw on 127.0.0.1:$port"
+	ROOT_ACCESS_KEY_ID="$key" ROOT_SECRET_ACCESS_KEY="$secret" \
+		"$VERSITYGW" --port "127.0.0.1:$port" posix "$dir/data" >"$dir/log" 2>&1 &
+	S3_PID=$!
+	on_exit "kill $S3_PID 2>/dev/null; wait $S3_PID 2>/dev/null; rm -rf '$dir'"
+	for _ in $(seq 100); do
+		if port_in_use "$port"; then
+			export RATHAUS_TEST_S3="http://$key:$secret@127.0.0.1:$port/rathaus-test"
+			export RATHAUS_REQUIRE_S3=1
+			return
+		fi
+		kill -0 "$S3_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	cat "$dir/log" >&2
+	die "versitygw did not listen on 127.0.0.1:$port"
 }
 
 main() {
@@ -92,11 +152,12 @@ main() {
 	ensure_axe
 	ensure_postgres
 	create_database
+	ensure_s3
 
 	export RATHAUS_TEST_POSTGRES="postgres://postgres@$PG_HOST:$PG_PORT/$TEST_DB?sslmode=disable"
 	export RATHAUS_REQUIRE_POSTGRES=1
 	export RATHAUS_REQUIRE_BROWSER=1
-	step "test database $TEST_DB; browser $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
+	step "test database $TEST_DB; S3 server versitygw $VERSITYGW_VERSION; browser $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
 
 	step "gofmt"
 	local unformatted
