@@ -50,6 +50,7 @@ func idempotencyScope(c *cases.Case) string {
 // number of s.Prefix and the year of SubmittedAt (in its location), the
 // case, answers, files, a "submitted" history entry, the draft's removal
 // and the effects; process events without a CaseID get the reference.
+// A Version of 0 is stored as 1, a zero UpdatedAt as SubmittedAt.
 // When the applicant already submitted with s.IdempotencyKey, nothing is
 // written and that case is returned with created false, also when the
 // other submission commits while this one runs.
@@ -63,8 +64,12 @@ func (d *DB) CreateCase(ctx context.Context, s *cases.Submission) (*cases.Case, 
 	c := *s.Case
 	err := d.tx(ctx, func(tx *sql.Tx) error { return d.createCase(ctx, tx, &c, s) })
 	if err != nil {
-		if existing, ferr := d.findIdempotent(ctx, s); ferr == nil && d.dialect.isUnique(err) {
-			return existing, false, nil
+		if d.dialect.isUnique(err) && s.IdempotencyKey != "" {
+			// The same applicant's other submission with the key committed
+			// meanwhile (or another unique key was taken).
+			if existing, ferr := d.findIdempotent(ctx, s); ferr == nil {
+				return existing, false, nil
+			}
 		}
 		for i := range s.Files {
 			s.Files[i].ID = 0
@@ -205,7 +210,7 @@ func caseFilter(f cases.Filter) *where {
 	if f.ServiceID != 0 {
 		w.add("service_id = ?", f.ServiceID)
 	}
-	if f.States != nil {
+	if len(f.States) > 0 {
 		w.addIn("state", anys(f.States))
 	}
 	if f.Channel != "" {

@@ -9,7 +9,9 @@ import (
 	"rathaus/internal/cases"
 )
 
-const draftCols = "id, user_id, access_hash, service_id, form_version, answers, page_id, updated_at, expires_at"
+const draftWriteCols = "user_id, access_hash, service_id, form_version, answers, page_id, updated_at, expires_at"
+
+const draftCols = "id, " + draftWriteCols
 
 func scanDraft(row scanner) (*cases.Draft, error) {
 	var d cases.Draft
@@ -34,7 +36,7 @@ func (d *DB) SaveDraft(ctx context.Context, dr *cases.Draft) error {
 	args := []any{dr.UserID, hexHash(dr.AccessHash), dr.ServiceID, dr.FormVersion, answersText(dr.Answers), dr.PageID,
 		dr.UpdatedAt, dr.ExpiresAt}
 	if dr.ID == 0 {
-		id, err := d.insertID(ctx, d.db, "INSERT INTO case_drafts ("+draftCols[4:]+") VALUES ("+placeholders(8)+")", args...)
+		id, err := d.insertID(ctx, d.db, "INSERT INTO case_drafts ("+draftWriteCols+") VALUES ("+placeholders(8)+")", args...)
 		dr.ID = id
 		return err
 	}

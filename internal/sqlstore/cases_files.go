@@ -8,7 +8,9 @@ import (
 	"rathaus/internal/cases"
 )
 
-const fileCols = "id, case_id, message_id, kind, question, file_key, name, content_type, size, sha256, created_at"
+const fileWriteCols = "case_id, message_id, kind, question, file_key, name, content_type, size, sha256, created_at"
+
+const fileCols = "id, " + fileWriteCols
 
 // insertFiles writes files of a case (and of a message, when not nil),
 // setting their IDs, CaseID and MessageID.
@@ -16,7 +18,7 @@ func (d *DB) insertFiles(ctx context.Context, q querier, caseID int64, messageID
 	for i := range fs {
 		f := &fs[i]
 		f.CaseID, f.MessageID = caseID, messageID
-		id, err := d.insertIDRaw(ctx, q, "INSERT INTO case_files ("+fileCols[4:]+") VALUES ("+placeholders(10)+")",
+		id, err := d.insertIDRaw(ctx, q, "INSERT INTO case_files ("+fileWriteCols+") VALUES ("+placeholders(10)+")",
 			f.CaseID, f.MessageID, f.Kind, f.Question, f.Key, f.Name, f.ContentType, f.Size, f.SHA256, f.CreatedAt)
 		if err != nil {
 			return err
@@ -87,13 +89,13 @@ func (d *DB) Messages(ctx context.Context, caseID int64) ([]cases.Message, error
 	if err != nil {
 		return nil, err
 	}
+	byMessage := map[int64][]cases.File{}
+	for _, f := range files {
+		byMessage[*f.MessageID] = append(byMessage[*f.MessageID], f)
+	}
 	out := make([]cases.Message, len(ms))
 	for i, m := range ms {
-		for _, f := range files {
-			if *f.MessageID == m.ID {
-				m.Files = append(m.Files, f)
-			}
-		}
+		m.Files = byMessage[m.ID]
 		out[i] = *m
 	}
 	return out, nil

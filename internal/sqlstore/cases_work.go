@@ -21,11 +21,11 @@ func (d *DB) UpdateCase(ctx context.Context, c *cases.Case, h *cases.HistoryEntr
 			return d.mapErr(err)
 		}
 		if n == 0 {
-			if err := d.conflictOrNotFound(ctx, tx, "cases", c.ID); fault.Is(err, fault.Conflict) {
+			err := d.conflictOrNotFound(ctx, tx, "cases", c.ID)
+			if fault.Is(err, fault.Conflict) {
 				return fault.New(fault.Conflict, "error.cases.stale")
-			} else {
-				return err
 			}
+			return err
 		}
 		if h != nil {
 			h.CaseID = c.ID

@@ -100,6 +100,7 @@ func testFindCases(t *testing.T, s Stores) {
 		{"units", cases.Filter{OrgIDs: []int64{unitA}}, []*cases.Case{c2, c1}, 2},
 		{"no units", cases.Filter{OrgIDs: []int64{}}, nil, 0},
 		{"states", cases.Filter{States: []string{"received", "waiting"}}, []*cases.Case{c1, c4, c3}, 3},
+		{"no states is every state", cases.Filter{States: []string{}}, []*cases.Case{c2, c1, c4, c3}, 4},
 		{"assignee", cases.Filter{AssigneeID: &staff.ID}, []*cases.Case{c2}, 1},
 		{"unassigned", cases.Filter{Unassigned: true, OrgIDs: []int64{unitA, unitB}}, []*cases.Case{c1, c3}, 2},
 		{"applicant", cases.Filter{ApplicantID: &applicant.ID}, []*cases.Case{c3}, 1},
@@ -140,6 +141,12 @@ func testCaseNotes(t *testing.T, s Stores) {
 	}
 	if err := s.AddNote(ctx, &cases.Note{CaseID: c.ID + 1, AuthorID: staff.ID, Body: "x", At: t0}); !fault.Is(err, fault.NotFound) {
 		t.Errorf("note on a missing case = %v, want NotFound", err)
+	}
+	// The notes stay when the author's account goes.
+	must(t, s.DeleteUser(ctx, staff.ID))
+	got, err = s.Notes(ctx, c.ID)
+	if err != nil || len(got) != 2 || got[0].AuthorID != 0 || got[0].Body != n1.Body {
+		t.Errorf("notes after the author's deletion = %+v, %v", got, err)
 	}
 }
 
