@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // Local keeps files in a directory, one file per key (slashes make
@@ -38,7 +40,7 @@ func (l *Local) Put(ctx context.Context, key string, r io.Reader, _ Meta) (Info,
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return Info{}, err
 	}
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	tmp, err := os.CreateTemp(dir, tempPrefix+"*")
 	if err != nil {
 		return Info{}, err
 	}
@@ -151,4 +153,34 @@ func (l *Local) Delete(_ context.Context, key string) error {
 		return nil
 	}
 	return err
+}
+
+// tempPrefix starts the names of Local's temporary files; keys never
+// start a segment with a dot, so these are never visible as files.
+const tempPrefix = ".tmp-"
+
+// PurgeTemp removes temporary files older than age that a crash left
+// behind (a finished or failed Put removes its own), and reports how many
+// it removed. Run it now and then, e.g. at start-up; age must exceed the
+// longest upload.
+func (l *Local) PurgeTemp(age time.Duration) (int, error) {
+	cutoff := time.Now().Add(-age)
+	n := 0
+	err := filepath.WalkDir(l.Dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasPrefix(d.Name(), tempPrefix) {
+			return err
+		}
+		if st, err := d.Info(); err != nil || st.ModTime().After(cutoff) {
+			return nil
+		}
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		n++
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		err = nil
+	}
+	return n, err
 }
