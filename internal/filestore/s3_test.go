@@ -44,3 +44,21 @@ func TestParseS3URL(t *testing.T) {
 		}
 	}
 }
+
+// TestS3BrokenUpload: the connection breaks halfway through a PutObject
+// (the instance died): the store keeps nothing, because a PUT with a
+// length and hash is all or nothing.
+func TestS3BrokenUpload(t *testing.T) {
+	if filestoretest.S3URL(t) == "" {
+		t.Skip("S3 not configured")
+	}
+	s := filestoretest.OpenS3(t, 0).(*filestore.S3)
+	ctx := context.Background()
+	body := bytes.Repeat([]byte("x"), 1<<20)
+	if err := s.PutBroken(ctx, "cases/half", &failingReader{n: 256 << 10}, int64(len(body)), sum(body)); err == nil {
+		t.Fatal("the broken upload succeeded")
+	}
+	if _, err := s.Stat(ctx, "cases/half"); !fault.Is(err, fault.NotFound) {
+		t.Errorf("a half upload exists: %v", err)
+	}
+}
