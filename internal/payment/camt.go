@@ -88,6 +88,8 @@ type camtTx struct {
 // ParseCAMT053 reads a camt.053 statement file (any version) and returns
 // its transactions in document order: credits and debits of every status,
 // so that callers see the whole statement; Reconcile picks what counts.
+// encoding/xml expands no external entities; callers limit the size of an
+// upload (io.LimitReader) before passing it here.
 func ParseCAMT053(r io.Reader) ([]Transaction, error) {
 	var doc camtDocument
 	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
