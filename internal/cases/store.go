@@ -30,7 +30,9 @@ type Submission struct {
 	Prefix string
 	// DraftID is deleted in the same transaction, when set.
 	DraftID int64
-	Effects Effects
+	// Effects returns what to write with the case once it has its ID and
+	// reference (the confirmation mail names the reference); nil: none.
+	Effects func(*Case) Effects
 }
 
 // File is a stored file that belongs to a case: an attachment, the

@@ -128,12 +128,11 @@ func (d *DB) createCase(ctx context.Context, tx *sql.Tx, c *cases.Case, s *cases
 			return err
 		}
 	}
-	for i := range s.Effects.Events {
-		if s.Effects.Events[i].CaseID == "" {
-			s.Effects.Events[i].CaseID = c.Reference
-		}
+	if s.Effects == nil {
+		return nil
 	}
-	return d.writeAll(ctx, tx, s.Effects.Mails, s.Effects.Jobs, s.Effects.Events)
+	fx := s.Effects(c)
+	return d.writeAll(ctx, tx, fx.Mails, fx.Jobs, fx.Events)
 }
 
 // insertIDRaw is insertID keeping the driver's error, so CreateCase can

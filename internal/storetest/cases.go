@@ -38,12 +38,15 @@ func submit(t *testing.T, s Stores, sub *cases.Submission) *cases.Case {
 	return c
 }
 
-// caseEffects is one of each effect of a submission to address to.
-func caseEffects(to string, at time.Time) cases.Effects {
-	return cases.Effects{
-		Mails:  []mail.Message{{To: to, Subject: "Ihr Antrag", Text: "Eingegangen", CreatedAt: at}},
-		Jobs:   []jobs.Job{{Kind: "case.deliver", Payload: []byte(`{}`), RunAt: at}},
-		Events: []processlog.Event{{Process: cases.Process, Activity: "submitted", At: at, Resource: "citizen"}},
+// caseEffects is one of each effect of a submission to address to, the
+// mail and the event naming the case's reference.
+func caseEffects(to string, at time.Time) func(*cases.Case) cases.Effects {
+	return func(c *cases.Case) cases.Effects {
+		return cases.Effects{
+			Mails:  []mail.Message{{To: to, Subject: "Ihr Antrag " + c.Reference, Text: "Eingegangen", CreatedAt: at}},
+			Jobs:   []jobs.Job{{Kind: "case.deliver", Payload: []byte(`{}`), RunAt: at}},
+			Events: []processlog.Event{{Process: cases.Process, CaseID: c.Reference, Activity: "submitted", At: at, Resource: "citizen"}},
+		}
 	}
 }
 
@@ -132,8 +135,8 @@ func testCaseRoundTrip(t *testing.T, s Stores) {
 	ms, _ := s.FindMessages(ctx, mail.Filter{To: "erika@example.org"})
 	js, _ := s.FindJobs(ctx, jobs.Filter{Kind: "case.deliver"})
 	evs, _ := s.FindEvents(ctx, processlog.Filter{Process: cases.Process})
-	if len(ms) != 1 || len(js) != 1 || len(evs) != 1 || evs[0].CaseID != c.Reference {
-		t.Errorf("effects: %d mails, %d jobs, events %+v; want one each, the event under the reference", len(ms), len(js), evs)
+	if len(ms) != 1 || len(js) != 1 || len(evs) != 1 || evs[0].CaseID != c.Reference || ms[0].Subject != "Ihr Antrag "+c.Reference {
+		t.Errorf("effects: %d mails, %d jobs, events %+v; want one each, the mail and the event naming the reference", len(ms), len(js), evs)
 	}
 
 	for name, err := range map[string]error{
