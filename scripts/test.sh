@@ -105,7 +105,7 @@ ensure_versitygw() {
 		go version -m "$VERSITYGW" 2>/dev/null | grep -q "mod[[:space:]]*github.com/versity/versitygw[[:space:]]*$VERSITYGW_VERSION"; then
 		return
 	fi
-	step "installing versitygw $VERSITYGW_VERSION (go install, about 2 minutes the first time)"
+	step "installing versitygw $VERSITYGW_VERSION (go install; 2-3 minutes on a fresh machine)"
 	GOBIN="$gobin" go install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION" ||
 		die "could not build versitygw $VERSITYGW_VERSION"
 }
