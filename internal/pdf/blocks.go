@@ -1,8 +1,8 @@
 package pdf
 
-// lay places the blocks of a document on pages and returns the page
-// contents without header and footer.
-func lay(blocks []Block) [][]byte {
+// lay places the blocks of a document on pages, without header and
+// footer, and builds their logical structure.
+func lay(blocks []Block) *layouter {
 	l := &layouter{}
 	l.newPage()
 	for _, b := range blocks {
@@ -26,12 +26,9 @@ func lay(blocks []Block) [][]byte {
 	// A page break at the end leaves no empty page.
 	if len(l.pages) > 1 && l.empty() {
 		l.pages = l.pages[:len(l.pages)-1]
+		l.marks = l.marks[:len(l.marks)-1]
 	}
-	out := make([][]byte, len(l.pages))
-	for i, p := range l.pages {
-		out[i] = p.Bytes()
-	}
-	return out
+	return l
 }
 
 func (l *layouter) heading(h Heading) {
@@ -44,9 +41,10 @@ func (l *layouter) heading(h Heading) {
 	}
 	// Keep the heading together with two lines of what follows.
 	l.room(float64(len(lines))*lead + 2*bodySize*leading)
+	e := l.open("H"+string(rune('0'+level)), root)
 	for _, line := range lines {
 		l.room(lead)
-		l.text(bold, size, margin, line)
+		l.tagged(e, bold, size, margin, line)
 		l.y -= lead
 	}
 	l.y -= 2
@@ -54,9 +52,10 @@ func (l *layouter) heading(h Heading) {
 
 func (l *layouter) paragraph(p Paragraph) {
 	lead := bodySize * leading
+	e := l.open("P", root)
 	for _, line := range wrap(regular, bodySize, textW, p.Text) {
 		l.room(lead)
-		l.text(regular, bodySize, margin, line)
+		l.tagged(e, regular, bodySize, margin, line)
 		l.y -= lead
 	}
 	l.y -= 6
@@ -67,42 +66,54 @@ const (
 	gap        = 8.0  // points between columns of a row
 )
 
+// keyValue draws the rows as a list whose items have a label and a body.
 func (l *layouter) keyValue(kv KeyValue) {
 	labelW := textW*labelShare - gap
+	list := l.open("L", root)
 	for _, r := range kv.Rows {
+		item := l.open("LI", list)
 		l.row([]cell{
-			{margin, wrap(bold, bodySize, labelW, r.Label)},
-			{margin + labelW + gap, wrap(regular, bodySize, textW-labelW-gap, r.Value)},
-		}, bold, regular)
+			{l.open("Lbl", item), bold, margin, wrap(bold, bodySize, labelW, r.Label)},
+			{l.open("LBody", item), regular, margin + labelW + gap, wrap(regular, bodySize, textW-labelW-gap, r.Value)},
+		})
 		l.y -= 3
 	}
 	l.y -= 3
 }
 
-// cell is the wrapped text of one column at its left edge x.
+// cell is the wrapped text of one column at its left edge x, content of
+// structure element e.
 type cell struct {
+	e     int
+	font  font
 	x     float64
 	lines [][]byte
 }
 
-// row draws cells side by side, the first in font first, the rest in font
-// rest. A row that fits on a page is not split.
-func (l *layouter) row(cells []cell, first, rest font) {
-	lead := bodySize * leading
+// height returns the height of the tallest cell in points.
+func height(cells []cell) float64 {
 	n := 0
 	for _, c := range cells {
 		n = max(n, len(c.lines))
 	}
-	l.room(float64(n) * lead)
-	for i := range n {
+	return float64(n) * bodySize * leading
+}
+
+// row draws cells side by side. A row that fits on a page is not split.
+// With e < 0 the cells are drawn as artifacts.
+func (l *layouter) row(cells []cell) {
+	lead := bodySize * leading
+	l.room(height(cells))
+	for i := 0; float64(i)*lead < height(cells); i++ {
 		l.room(lead)
-		for j, c := range cells {
-			if i < len(c.lines) {
-				f := rest
-				if j == 0 {
-					f = first
-				}
-				l.text(f, bodySize, c.x, c.lines[i])
+		for _, c := range cells {
+			if i >= len(c.lines) {
+				continue
+			}
+			if c.e < 0 {
+				l.text(c.font, bodySize, c.x, c.lines[i])
+			} else {
+				l.tagged(c.e, c.font, bodySize, c.x, c.lines[i])
 			}
 		}
 		l.y -= lead

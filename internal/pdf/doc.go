@@ -13,8 +13,11 @@
 // outside code page 1252 are printed as '?'; Unsupported reports them so a
 // caller can decide what to do.
 //
-// Accessibility: the output is NOT tagged PDF (no structure tree, no
-// /MarkInfo, not PDF/UA). It carries /Lang and a title that viewers show,
-// but screen reader users need the HTML version of a receipt or decision
-// next to the PDF. Tagging would be the next step here.
+// Accessibility: the output is tagged PDF with a basic logical structure
+// (Document, H1-H3, P, L/LI/Lbl/LBody for label/value rows, Table/TR/TH/TD;
+// header, footer, rules and repeated table headers are artifacts), /Lang,
+// /MarkInfo and a title that viewers show. It is NOT PDF/UA: the standard
+// fonts are not embedded and no validator (veraPDF, PAC) has checked it.
+// Always offer the HTML version of a receipt or decision next to the PDF;
+// that is the accessible one.
 package pdf

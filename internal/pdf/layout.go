@@ -28,10 +28,15 @@ var headingSizes = [...]float64{1: 18, 2: 14, 3: 12}
 type layouter struct {
 	pages []*bytes.Buffer
 	y     float64 // top of the next line
+
+	elems []elem  // logical structure
+	top   []int   // top-level elements in order
+	marks [][]int // per page, the element of each marked-content id
 }
 
 func (l *layouter) newPage() {
 	l.pages = append(l.pages, &bytes.Buffer{})
+	l.marks = append(l.marks, nil)
 	l.y = contentTop
 }
 

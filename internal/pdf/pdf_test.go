@@ -52,8 +52,9 @@ func TestStructureWithEveryBlock(t *testing.T) {
 			if got := pageCount(t, b); got != 3 {
 				t.Errorf("/Count = %d, want 3", got)
 			}
-			if pages := len(contents(t, b)); pages != 3 || objects != 5+2*pages {
-				t.Errorf("%d content streams and %d objects, want 3 and 11", pages, objects)
+			// 8 fixed objects, 19 structure elements, 3 pages with their contents.
+			if pages := len(contents(t, b)); pages != 3 || objects != 8+19+2*pages {
+				t.Errorf("%d content streams and %d objects, want 3 and 33", pages, objects)
 			}
 			for _, want := range []string{
 				"/Lang (de-DE)", "/Producer (rathaus)", "/CreationDate (D:20261129103000+01'00')",

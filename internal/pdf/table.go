@@ -1,7 +1,7 @@
 package pdf
 
-// table draws a grid; the header row is repeated on every page the table
-// continues on.
+// table draws a grid with a bold header row that is repeated, as an
+// artifact, on every further page the table runs onto.
 func (l *layouter) table(t Table) {
 	cols := len(t.Header)
 	for _, r := range t.Rows {
@@ -11,40 +11,48 @@ func (l *layouter) table(t Table) {
 		return
 	}
 	xs, ws := columns(t.Widths, cols)
-	cells := func(texts []string, f font) []cell {
+	tbl := l.open("Table", root)
+	cells := func(texts []string, tag string, f font) []cell {
+		tr := -1
+		if tag != "" {
+			tr = l.open("TR", tbl)
+		}
 		cs := make([]cell, cols)
 		for i := range cs {
 			text := ""
 			if i < len(texts) {
 				text = texts[i]
 			}
-			cs[i] = cell{xs[i], wrap(f, bodySize, ws[i], text)}
+			e := -1
+			if tr >= 0 {
+				e = l.open(tag, tr)
+				if tag == "TH" {
+					l.elems[e].attrs = "<< /O /Table /Scope /Column >>"
+				}
+			}
+			cs[i] = cell{e, f, xs[i], wrap(f, bodySize, ws[i], text)}
 		}
 		return cs
 	}
-	header := func() {
-		if len(t.Header) == 0 {
-			return
-		}
-		hc := cells(t.Header, bold)
-		l.row(hc, bold, bold)
+	line := func() {
 		rule(l.page(), margin, margin+textW, l.y+2)
 		l.y -= 3
 	}
-	header()
-	lead := bodySize * leading
+	if len(t.Header) > 0 {
+		l.row(cells(t.Header, "TH", bold))
+		l.artifact(line)
+	}
 	for _, r := range t.Rows {
-		rc := cells(r, regular)
-		n := 0
-		for _, c := range rc {
-			n = max(n, len(c.lines))
-		}
+		rc := cells(r, "TD", regular)
 		page := len(l.pages)
-		l.room(float64(n) * lead)
-		if len(l.pages) != page {
-			header()
+		l.room(height(rc))
+		if len(l.pages) != page && len(t.Header) > 0 {
+			l.artifact(func() {
+				l.row(cells(t.Header, "", bold))
+				line()
+			})
 		}
-		l.row(rc, regular, regular)
+		l.row(rc)
 		l.y -= 2
 	}
 	l.y -= 6

@@ -20,51 +20,117 @@ func Render(w io.Writer, d Document) error {
 	return err
 }
 
+// Fixed object numbers; structure elements, then pages and their
+// contents in pairs follow.
+const (
+	catalogObj = iota + 1
+	pagesObj
+	font1Obj
+	font2Obj
+	infoObj
+	structRootObj
+	parentTreeObj
+	documentObj
+	firstElemObj
+)
+
 // Bytes returns d as a PDF 1.7 file. Equal documents with the same
 // CreationDate give equal bytes.
 func (d Document) Bytes() ([]byte, error) {
-	bodies := lay(d.Blocks)
+	l := lay(d.Blocks)
 	created := d.CreationDate
 	if created.IsZero() {
 		created = time.Now()
 	}
 	f := &file{}
 	f.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	n := len(l.pages)
+	pageObj := func(i int) int { return firstElemObj + len(l.elems) + 2*i }
 
-	// Objects 1-5 are fixed; pages and their contents follow in pairs.
-	const catalog, pages, font1, font2, info = 1, 2, 3, 4, 5
-	n := len(bodies)
-	kids := make([]byte, 0, n*8)
+	var kids []byte
 	for i := range n {
-		kids = fmt.Appendf(kids, "%d 0 R ", 6+2*i)
+		kids = fmt.Appendf(kids, " %d 0 R", pageObj(i))
 	}
 	lang := ""
 	if d.Lang != "" {
 		lang = " /Lang " + textString(d.Lang)
 	}
-	f.object(catalog, "<< /Type /Catalog /Pages 2 0 R%s /ViewerPreferences << /DisplayDocTitle true >> >>", lang)
-	f.object(pages, "<< /Type /Pages /Kids [%s] /Count %d >>", bytes.TrimSpace(kids), n)
-	f.object(font1, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-	f.object(font2, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-	f.object(info, "<< /Title %s /Author %s /Subject %s /Producer (rathaus) /CreationDate %s >>",
+	f.object(catalogObj, "<< /Type /Catalog /Pages %d 0 R%s /MarkInfo << /Marked true >> /StructTreeRoot %d 0 R "+
+		"/ViewerPreferences << /DisplayDocTitle true >> >>", pagesObj, lang, structRootObj)
+	f.object(pagesObj, "<< /Type /Pages /Kids [%s] /Count %d >>", bytes.TrimSpace(kids), n)
+	f.object(font1Obj, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	f.object(font2Obj, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+	f.object(infoObj, "<< /Title %s /Author %s /Subject %s /Producer (rathaus) /CreationDate %s >>",
 		textString(d.Title), textString(d.Author), textString(d.Subject), textString(pdfDate(created)))
+	writeStructure(f, l, pageObj)
 
-	for i, body := range bodies {
-		content := append(d.decoration(i+1, n), body...)
-		f.object(6+2*i, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] "+
-			"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>",
-			num(pageW), num(pageH), 7+2*i)
-		if err := f.stream(7+2*i, content, d.Compress); err != nil {
+	for i, body := range l.pages {
+		content := append(d.decoration(i+1, n), body.Bytes()...)
+		f.object(pageObj(i), "<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] "+
+			"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R /StructParents %d /Tabs /S >>",
+			pagesObj, num(pageW), num(pageH), font1Obj, font2Obj, pageObj(i)+1, i)
+		if err := f.stream(pageObj(i)+1, content, d.Compress); err != nil {
 			return nil, err
 		}
 	}
-	f.trailer(info)
+	f.trailer(infoObj)
 	return f.buf.Bytes(), nil
 }
 
-// decoration draws the header line and the footer of page p of n.
+// writeStructure writes the structure tree root, the parent tree, the
+// Document element and one object per structure element.
+func writeStructure(f *file, l *layouter, pageObj func(int) int) {
+	ref := func(e int) string { return fmt.Sprintf("%d 0 R", firstElemObj+e) }
+	f.object(structRootObj, "<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d >>",
+		documentObj, parentTreeObj, len(l.pages))
+	var nums bytes.Buffer
+	for p, marks := range l.marks {
+		fmt.Fprintf(&nums, "%d [", p)
+		for i, e := range marks {
+			if i > 0 {
+				nums.WriteByte(' ')
+			}
+			nums.WriteString(ref(e))
+		}
+		nums.WriteString("] ")
+	}
+	f.object(parentTreeObj, "<< /Nums [%s] >>", bytes.TrimSpace(nums.Bytes()))
+	var top bytes.Buffer
+	for _, e := range l.top {
+		top.WriteString(" " + ref(e))
+	}
+	f.object(documentObj, "<< /Type /StructElem /S /Document /P %d 0 R /K [%s] >>",
+		structRootObj, bytes.TrimSpace(top.Bytes()))
+	for i, e := range l.elems {
+		parent := fmt.Sprintf("%d 0 R", documentObj)
+		if e.parent != root {
+			parent = ref(e.parent)
+		}
+		var k bytes.Buffer
+		for _, c := range e.kids {
+			if c.elem >= 0 {
+				k.WriteString(" " + ref(c.elem))
+			} else {
+				fmt.Fprintf(&k, " << /Type /MCR /Pg %d 0 R /MCID %d >>", pageObj(c.page), c.mcid)
+			}
+		}
+		attrs := ""
+		if e.attrs != "" {
+			attrs = " /A " + e.attrs
+		}
+		f.object(firstElemObj+i, "<< /Type /StructElem /S /%s /P %s%s /K [%s] >>",
+			e.tag, parent, attrs, bytes.TrimSpace(k.Bytes()))
+	}
+}
+
+// decoration draws the header line and the footer of page p of n as
+// pagination artifacts.
 func (d Document) decoration(p, n int) []byte {
 	var w bytes.Buffer
+	if d.Header == "" && d.Footer == "" {
+		return nil
+	}
+	w.WriteString("/Artifact << /Type /Pagination >> BDC\n")
 	if d.Header != "" {
 		showText(&w, regular, 9, margin, headerY, encode(d.Header))
 		rule(&w, margin, pageW-margin, headerY-2*mm)
@@ -74,6 +140,7 @@ func (d Document) decoration(p, n int) []byte {
 		x := pageW - margin - width(regular, 9, text)
 		showText(&w, regular, 9, x, footerY, text)
 	}
+	w.WriteString("EMC\n")
 	return w.Bytes()
 }
 
