@@ -100,7 +100,7 @@ func height(cells []cell) float64 {
 }
 
 // row draws cells side by side. A row that fits on a page is not split.
-// With e < 0 the cells are drawn as artifacts.
+// Cells with e < 0 are drawn untagged; the caller marks them as artifacts.
 func (l *layouter) row(cells []cell) {
 	lead := bodySize * leading
 	l.room(height(cells))

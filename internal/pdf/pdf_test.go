@@ -311,3 +311,25 @@ func TestExternalTools(t *testing.T) {
 		t.Skip("neither qpdf nor pdftotext installed")
 	}
 }
+
+func TestEmptyDocumentHasOnePage(t *testing.T) {
+	b := render(t, Document{CreationDate: created})
+	checkXref(t, b)
+	if got := pageCount(t, b); got != 1 {
+		t.Errorf("/Count = %d, want 1", got)
+	}
+	if bytes.Contains(b, []byte("/Lang")) {
+		t.Error("/Lang written without a language")
+	}
+}
+
+func TestRenderWritesBytes(t *testing.T) {
+	var w bytes.Buffer
+	d := receipt()
+	if err := Render(&w, d); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(w.Bytes(), render(t, d)) {
+		t.Error("Render and Bytes differ")
+	}
+}
