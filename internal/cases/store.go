@@ -105,6 +105,26 @@ type Effects struct {
 	Mails  []mail.Message
 	Jobs   []jobs.Job
 	Events []processlog.Event
+	// Files are case files written with the change (a decision document
+	// with the decision); their CaseID is set by the store, IDs are set.
+	Files []File
+}
+
+// Payment is one incoming payment booked against a case: from a bank
+// statement (camt.053) or an e-payment provider.
+type Payment struct {
+	ID     int64
+	CaseID int64
+	Cents  int64
+	// Source and EntryRef identify the payment at its source ("camt:<IBAN>"
+	// and the bank's entry reference, or the provider's name and its
+	// transaction id); a second import of the same payment is ignored.
+	Source   string
+	EntryRef string
+	Debtor   string // payer's name as the bank gave it
+	Text     string // remittance information
+	BookedAt time.Time
+	At       time.Time // when it was recorded here
 }
 
 // Filter selects cases for queues, the citizen's overview and exports.
@@ -117,6 +137,8 @@ type Filter struct {
 	States      []string
 	Channel     string
 	DueBefore   *time.Time // deadline before this
+	Unpaid      bool       // fee above what was paid
+	From, To    *time.Time // submitted in [From, To)
 	Reference   string     // exact
 	Query       string     // in reference or applicant name, case-insensitive
 	Limit       int
@@ -157,6 +179,12 @@ type Store interface {
 	// MarkMessagesRead marks the messages of one side (fromStaff) of a
 	// case read at at, if not read yet.
 	MarkMessagesRead(ctx context.Context, caseID int64, fromStaff bool, at time.Time) error
+
+	// AddPayment records p and adds its amount to the case's PaidCents,
+	// with fx, in one transaction. A payment with the same Source and
+	// EntryRef already recorded writes nothing and returns false.
+	AddPayment(ctx context.Context, p *Payment, fx Effects) (bool, error)
+	Payments(ctx context.Context, caseID int64) ([]Payment, error)
 
 	SaveDraft(ctx context.Context, d *Draft) error // insert (ID 0) or update
 	FindDraft(ctx context.Context, id int64) (*Draft, error)

@@ -11,6 +11,7 @@
 package form
 
 import (
+	"encoding/json"
 	"regexp"
 	"time"
 )
@@ -80,7 +81,26 @@ type Form struct {
 	Intro     Text      `json:"intro,omitempty"`
 	Pages     []Page    `json:"pages"`
 	Fee       *Fee      `json:"fee,omitempty"`
+	Settings  Settings  `json:"settings,omitzero"`
 	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Settings say how applications with the form are handled.
+type Settings struct {
+	// Anonymous: citizens may apply without an account; they follow
+	// their case by a secret link.
+	Anonymous bool `json:"anonymous,omitempty"`
+	// DecisionDays is the promised (or legal) time for a decision in
+	// calendar days from submission; 0: no deadline.
+	DecisionDays int `json:"decision_days,omitempty"`
+	// Workflow is the case workflow of this form's cases (the cases
+	// package's JSON); empty: the default procedure.
+	Workflow json.RawMessage `json:"workflow,omitempty"`
+	// Decisions are the templates of decision documents by outcome
+	// ("approved", "rejected"): paragraphs separated by blank lines, with
+	// the placeholders {name}, {reference}, {service}, {submitted},
+	// {date} and {reason}. Missing: the city's general template.
+	Decisions map[string]Text `json:"decisions,omitempty"`
 }
 
 // Page is one step of the form: one question or one topic.
