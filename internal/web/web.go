@@ -90,7 +90,9 @@ import (
 	"rathaus/internal/account"
 	"rathaus/internal/appointment"
 	"rathaus/internal/audit"
+	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
+	"rathaus/internal/form"
 	"rathaus/internal/i18n"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
@@ -107,14 +109,18 @@ type Options struct {
 	Services *catalog.Catalog // the service catalogue (service finder and its editing)
 	// Appointments books visits to offices; nil: no booking pages.
 	Appointments *appointment.Service
-	Audit        audit.Store
-	Mail         mail.Store
-	Jobs         jobs.Store
-	Ping         func(context.Context) error // database reachable, for /readyz
-	Catalog      *i18n.Catalog
-	Logger       *slog.Logger
-	Metrics      *metrics.Registry // nil: the server makes its own
-	Now          func() time.Time
+	// Forms keeps the application forms staff build; Cases takes and
+	// works applications. nil: no form builder or application pages.
+	Forms   form.Store
+	Cases   *cases.Service
+	Audit   audit.Store
+	Mail    mail.Store
+	Jobs    jobs.Store
+	Ping    func(context.Context) error // database reachable, for /readyz
+	Catalog *i18n.Catalog
+	Logger  *slog.Logger
+	Metrics *metrics.Registry // nil: the server makes its own
+	Now     func() time.Time
 
 	BaseURL      string // public address, e.g. https://rathaus.jena.de
 	Demo         bool
