@@ -49,7 +49,7 @@ func idempotencyScope(c *cases.Case) string {
 // CreateCase writes a submission in one transaction: the next reference
 // number of s.Prefix and the year of SubmittedAt (in its location), the
 // case, answers, files, a "submitted" history entry, the draft's removal
-// and the effects; process events without a CaseID get the reference.
+// and the effects (their files belong to the case; IDs set).
 // A Version of 0 is stored as 1, a zero UpdatedAt as SubmittedAt.
 // When the applicant already submitted with s.IdempotencyKey, nothing is
 // written and that case is returned with created false, also when the
@@ -132,7 +132,7 @@ func (d *DB) createCase(ctx context.Context, tx *sql.Tx, c *cases.Case, s *cases
 		return nil
 	}
 	fx := s.Effects(c)
-	return d.writeAll(ctx, tx, fx.Mails, fx.Jobs, fx.Events)
+	return d.writeCaseEffects(ctx, tx, c.ID, fx)
 }
 
 // insertIDRaw is insertID keeping the driver's error, so CreateCase can
@@ -217,6 +217,15 @@ func caseFilter(f cases.Filter) *where {
 	}
 	if f.DueBefore != nil {
 		w.add("deadline < ?", *f.DueBefore)
+	}
+	if f.Unpaid {
+		w.conds = append(w.conds, "fee_cents > paid_cents")
+	}
+	if f.From != nil {
+		w.add("submitted_at >= ?", *f.From)
+	}
+	if f.To != nil {
+		w.add("submitted_at < ?", *f.To)
 	}
 	if f.Reference != "" {
 		w.add("reference = ?", f.Reference)

@@ -42,8 +42,9 @@ func (d *DB) CaseFiles(ctx context.Context, caseID int64) ([]cases.File, error) 
 	return list(ctx, d, scanFile, "SELECT "+fileCols+" FROM case_files WHERE case_id = ? ORDER BY id", caseID)
 }
 
-// AddMessage writes m with its files (their IDs set) and fx in one
-// transaction; NotFound without the case.
+// AddMessage writes m with its files (their IDs set) and fx (its files
+// belong to the case, not the message) in one transaction; NotFound
+// without the case.
 func (d *DB) AddMessage(ctx context.Context, m *cases.Message, fx cases.Effects) error {
 	err := d.tx(ctx, func(tx *sql.Tx) error {
 		if err := d.caseExists(ctx, tx, m.CaseID); err != nil {
@@ -58,10 +59,11 @@ func (d *DB) AddMessage(ctx context.Context, m *cases.Message, fx cases.Effects)
 		if err := d.insertFiles(ctx, tx, m.CaseID, &id, m.Files); err != nil {
 			return err
 		}
-		return d.writeAll(ctx, tx, fx.Mails, fx.Jobs, fx.Events)
+		return d.writeCaseEffects(ctx, tx, m.CaseID, fx)
 	})
 	if err != nil {
 		m.ID = 0
+		resetFileIDs(fx.Files)
 		for i := range m.Files {
 			m.Files[i].ID, m.Files[i].MessageID = 0, nil
 		}

@@ -8,15 +8,16 @@ import (
 	"rathaus/internal/fault"
 )
 
-// UpdateCase writes c's state, assignee, deadline, fee, paid amount,
-// closing time and update time when the stored version is c.Version-1,
-// with h (when not nil; its CaseID is set) and fx; else Conflict
-// ("error.cases.stale"), or NotFound without the case.
+// UpdateCase writes c's state, unit, assignee, deadline, fee, paid
+// amount, closing time and update time when the stored version is
+// c.Version-1, with h (when not nil; its CaseID is set) and fx (files'
+// CaseID and IDs set); else Conflict ("error.cases.stale"), or NotFound
+// without the case, and nothing is written.
 func (d *DB) UpdateCase(ctx context.Context, c *cases.Case, h *cases.HistoryEntry, fx cases.Effects) error {
-	return d.tx(ctx, func(tx *sql.Tx) error {
-		n, err := affected(d.exec(ctx, tx, `UPDATE cases SET state = ?, assignee_id = ?, deadline = ?, fee_cents = ?, paid_cents = ?,
-			closed_at = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?`,
-			c.State, c.AssigneeID, c.Deadline, c.FeeCents, c.PaidCents, c.ClosedAt, c.UpdatedAt, c.Version, c.ID, c.Version-1))
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		n, err := affected(d.exec(ctx, tx, `UPDATE cases SET state = ?, org_id = ?, assignee_id = ?, deadline = ?, fee_cents = ?,
+			paid_cents = ?, closed_at = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?`,
+			c.State, c.OrgID, c.AssigneeID, c.Deadline, c.FeeCents, c.PaidCents, c.ClosedAt, c.UpdatedAt, c.Version, c.ID, c.Version-1))
 		if err != nil {
 			return d.mapErr(err)
 		}
@@ -33,8 +34,12 @@ func (d *DB) UpdateCase(ctx context.Context, c *cases.Case, h *cases.HistoryEntr
 				return d.mapErr(err)
 			}
 		}
-		return d.mapErr(d.writeAll(ctx, tx, fx.Mails, fx.Jobs, fx.Events))
+		return d.mapErr(d.writeCaseEffects(ctx, tx, c.ID, fx))
 	})
+	if err != nil {
+		resetFileIDs(fx.Files)
+	}
+	return err
 }
 
 func (d *DB) insertHistory(ctx context.Context, q querier, h *cases.HistoryEntry) error {

@@ -10,6 +10,7 @@ import (
 	"rathaus/internal/audit"
 	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
+	"rathaus/internal/form"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/org"
@@ -27,6 +28,7 @@ type Stores interface {
 	appointment.Store
 	processlog.Store
 	cases.Store
+	form.Store
 }
 
 // Run runs the conformance suite against stores made by open, one fresh
@@ -88,6 +90,8 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"CaseNotes", testCaseNotes},
 		{"CaseMessages", testCaseMessages},
 		{"CaseDrafts", testCaseDrafts},
+		{"Forms", testForms},
+		{"FormPublishRace", testFormPublishRace},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
