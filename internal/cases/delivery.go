@@ -132,6 +132,18 @@ func (d *Deliverer) body(ctx context.Context, id int64) (*Case, []byte, error) {
 	return c, body, err
 }
 
+// client is d.Client, or one with a timeout of 30 s, that does not follow
+// redirects: a redirected POST would arrive as a GET without the case, so
+// a redirect counts as a failed delivery.
+func (d *Deliverer) client() *http.Client {
+	c := http.Client{Timeout: 30 * time.Second}
+	if d.Client != nil {
+		c = *d.Client
+	}
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &c
+}
+
 // post sends body and judges the answer.
 func (d *Deliverer) post(ctx context.Context, c *Case, body []byte) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.URL, bytes.NewReader(body))
@@ -148,11 +160,7 @@ func (d *Deliverer) post(ctx context.Context, c *Case, body []byte) error {
 	req.Header.Set(HeaderDelivery, c.Reference)
 	req.Header.Set(HeaderSignature, "sha256="+payment.Sign(d.Secret, body))
 	req.Header.Set(HeaderTimestamp, strconv.FormatInt(now().Unix(), 10))
-	client := d.Client
-	if client == nil {
-		client = &http.Client{Timeout: 30 * time.Second}
-	}
-	resp, err := client.Do(req)
+	resp, err := d.client().Do(req)
 	if err != nil {
 		return fmt.Errorf("cases: delivery of case %d: %w", c.ID, err)
 	}
