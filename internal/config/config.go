@@ -28,7 +28,10 @@ type Config struct {
 	MaxBodyBytes  int64
 	SessionTTL    time.Duration
 	StorageDir    string
-	TrustProxy    bool // take the client address from X-Forwarded-For
+	// S3URL, when set, keeps files in S3-compatible storage instead of
+	// StorageDir: https://KEY:SECRET@host/bucket?region=eu-central-1.
+	S3URL      string
+	TrustProxy bool // take the client address from X-Forwarded-For
 	// OIDCNoEmailLinking: do not attach OpenID logins to local accounts by address.
 	OIDCNoEmailLinking bool
 	// CatalogFourEyes: a change to a service text is published only after a
@@ -36,9 +39,24 @@ type Config struct {
 	CatalogFourEyes bool
 	MetricsToken    string
 
-	SMTP SMTP
-	OIDC OIDC
-	City City
+	SMTP     SMTP
+	OIDC     OIDC
+	City     City
+	Payments Payments
+	Delivery Delivery
+}
+
+// Payments is the city's account that receives fees by bank transfer.
+type Payments struct {
+	Creditor string // account holder, e.g. "Stadtkasse Jena"
+	IBAN     string
+	BIC      string
+}
+
+// Delivery sends every submitted case to a specialist system.
+type Delivery struct {
+	URL    string // webhook receiver; empty: no delivery
+	Secret string // HMAC key of the signature
 }
 
 // SMTP configures outgoing mail.
@@ -96,6 +114,12 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	str(&c.LogFormat, env{"RATHAUS_LOG_FORMAT", "log-format", "text or json"})
 	str(&c.MetricsToken, env{"RATHAUS_METRICS_TOKEN", "metrics-token", "bearer token Prometheus must send to /metrics (empty: open)"})
 	str(&c.StorageDir, env{"RATHAUS_STORAGE_DIR", "storage-dir", "directory for uploaded files"})
+	str(&c.S3URL, env{"RATHAUS_S3_URL", "s3-url", "S3-compatible storage for files, https://KEY:SECRET@host/bucket?region=..."})
+	str(&c.Payments.Creditor, env{"RATHAUS_PAYMENT_CREDITOR", "payment-creditor", "account holder receiving fees by transfer"})
+	str(&c.Payments.IBAN, env{"RATHAUS_PAYMENT_IBAN", "payment-iban", "IBAN receiving fees by transfer (empty: no transfer bills)"})
+	str(&c.Payments.BIC, env{"RATHAUS_PAYMENT_BIC", "payment-bic", "BIC of that account (optional)"})
+	str(&c.Delivery.URL, env{"RATHAUS_DELIVERY_URL", "delivery-url", "webhook receiving every submitted case (specialist system)"})
+	str(&c.Delivery.Secret, env{"RATHAUS_DELIVERY_SECRET", "delivery-secret", "key of the webhook signature"})
 	str(&c.SMTP.Addr, env{"RATHAUS_SMTP_ADDR", "smtp-addr", "SMTP server host:port"})
 	str(&c.SMTP.User, env{"RATHAUS_SMTP_USER", "smtp-user", "SMTP user"})
 	str(&c.SMTP.Password, env{"RATHAUS_SMTP_PASSWORD", "smtp-password", "SMTP password"})
@@ -160,6 +184,9 @@ func defaults(cmd string) *Config {
 		c.Demo = true
 		c.DatabaseURL = "./rathaus-demo.db"
 		c.SessionSecret = "demo-only-session-secret-not-for-production"
+		// The demo's fees go to a made-up account of the demo city (a valid
+		// IBAN of the Bundesbank's test range, never a real account).
+		c.Payments = Payments{Creditor: "Stadtkasse Jena (Demo)", IBAN: "DE02120300000000202051", BIC: "BYLADEM1001"}
 	}
 	return c
 }
@@ -213,6 +240,9 @@ func (c *Config) CheckProduction() error {
 	if c.SMTP.Addr == "" {
 		errs = append(errs, errors.New("RATHAUS_SMTP_ADDR must be set: without mail nobody can verify an address or reset a password"))
 	}
+	if c.Delivery.URL != "" && len(c.Delivery.Secret) < 32 {
+		errs = append(errs, errors.New("RATHAUS_DELIVERY_SECRET must have at least 32 characters when RATHAUS_DELIVERY_URL is set"))
+	}
 	if c.OIDC.Issuer != "" && (c.OIDC.ClientID == "" || c.OIDC.ClientSecret == "") {
 		errs = append(errs, errors.New("RATHAUS_OIDC_CLIENT_ID and RATHAUS_OIDC_CLIENT_SECRET are required with RATHAUS_OIDC_ISSUER"))
 	}
@@ -241,5 +271,17 @@ func (c *Config) Redacted() map[string]any {
 		"session_secret": hide(c.SessionSecret), "smtp_addr": c.SMTP.Addr, "smtp_user": c.SMTP.User,
 		"smtp_password": hide(c.SMTP.Password), "mail_from": c.SMTP.From, "oidc_issuer": c.OIDC.Issuer,
 		"oidc_client_secret": hide(c.OIDC.ClientSecret), "storage_dir": c.StorageDir,
+		"s3_url": redactURL(c.S3URL), "payment_iban": c.Payments.IBAN, "delivery_url": c.Delivery.URL,
+		"delivery_secret": hide(c.Delivery.Secret),
 	}
+}
+
+// redactURL hides the password (secret key) of a URL.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	u.User = url.User(u.User.Username())
+	return u.String()
 }
