@@ -90,6 +90,11 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"CaseNotes", testCaseNotes},
 		{"CaseMessages", testCaseMessages},
 		{"CaseDrafts", testCaseDrafts},
+		{"CasePayments", testCasePayments},
+		{"CasePaymentRace", testCasePaymentRace},
+		{"CaseEffectFiles", testCaseEffectFiles},
+		{"CaseForward", testCaseForward},
+		{"FindCasesPaidPeriod", testFindCasesPaidPeriod},
 		{"Forms", testForms},
 		{"FormPublishRace", testFormPublishRace},
 	}
