@@ -83,7 +83,9 @@ func submitParking(t *testing.T, db *sqlstore.DB) *cases.Case {
 	delete(a, "employer") // the form's validation drops answers of hidden pages
 	raw, _ := json.Marshal(a)
 	files := exportFiles()
-	files[0].ID, files[0].CaseID = 0, 0
+	for i := range files {
+		files[i].ID, files[i].CaseID = 0, 0
+	}
 	sub := &cases.Submission{Case: c, Answers: raw, Files: files, Prefix: "JENA",
 		Effects: func(c *cases.Case) cases.Effects { return cases.Effects{Jobs: []jobs.Job{cases.DeliveryJobFor(c)}} }}
 	if _, created, err := db.CreateCase(ctx, sub); err != nil || !created {
@@ -195,10 +197,14 @@ func checkDelivery(t *testing.T, r received, c *cases.Case) {
 		t.Errorf("%d labelled answers, want the 7 questions of the pages shown", n)
 	}
 	files := m["files"].([]any)
-	if len(files) != 1 {
+	if len(files) != 2 {
 		t.Fatalf("files = %v", files)
 	}
 	file := files[0].(map[string]any)
+	ref := m["answers"].(map[string]any)["registration"].(map[string]any)["files"].([]any)[0].(map[string]any)
+	if ref["id"] != strconv.FormatFloat(file["id"].(float64), 'f', 0, 64) {
+		t.Errorf("the raw file answer's id %v is not the file's id %v", ref["id"], file["id"])
+	}
 	wantHref := "/api/v1/cases/" + strconv.FormatInt(c.ID, 10) + "/files/" + strconv.FormatFloat(file["id"].(float64), 'f', 0, 64)
 	if file["name"] != "schein-vorn.pdf" || file["href"] != wantHref || file["sha256"] == "" {
 		t.Errorf("file = %v, want href %s", file, wantHref)

@@ -18,11 +18,13 @@ type Export struct {
 	Format    string          `json:"format"` // ExportFormat
 	Case      ExportCaseData  `json:"case"`
 	Applicant ExportApplicant `json:"applicant"`
-	Answers   form.Answers    `json:"answers"`          // raw, by question ID
-	Labelled  []ExportAnswer  `json:"answers_labelled"` // for people, in German
-	Files     []ExportFile    `json:"files"`
-	History   []ExportHistory `json:"history"`
-	Payments  []ExportPayment `json:"payments"`
+	// Answers are the raw answers by question ID; a file's ID in them is
+	// the ID of its entry in Files.
+	Answers  form.Answers    `json:"answers"`
+	Labelled []ExportAnswer  `json:"answers_labelled"` // for people, in German
+	Files    []ExportFile    `json:"files"`
+	History  []ExportHistory `json:"history"`
+	Payments []ExportPayment `json:"payments"`
 }
 
 // ExportCaseData is the case's metadata. Times are RFC 3339 in UTC.
@@ -100,9 +102,6 @@ type ExportPayment struct {
 // ExportCase builds the export of c, filled with form f (the version
 // c.FormVersion), with its answers, files, history and payments.
 func ExportCase(c *Case, f *form.Form, answers form.Answers, files []File, history []HistoryEntry, payments []Payment) Export {
-	if answers == nil {
-		answers = form.Answers{}
-	}
 	e := Export{
 		Format: ExportFormat,
 		Case: ExportCaseData{ID: c.ID, Reference: c.Reference, ServiceID: c.ServiceID,
@@ -111,7 +110,7 @@ func ExportCase(c *Case, f *form.Form, answers form.Answers, files []File, histo
 			Deadline: exportTimePtr(c.Deadline), ClosedAt: exportTimePtr(c.ClosedAt),
 			FeeCents: c.FeeCents, PaidCents: c.PaidCents},
 		Applicant: ExportApplicant{Name: c.Name, Email: c.Email, AccountID: c.ApplicantID},
-		Answers:   answers,
+		Answers:   exportAnswers(answers, files),
 		Labelled:  []ExportAnswer{},
 		Files:     []ExportFile{},
 		History:   []ExportHistory{},
@@ -140,6 +139,34 @@ func ExportCase(c *Case, f *form.Form, answers form.Answers, files []File, histo
 			BookedAt: exportTime(p.BookedAt), At: exportTime(p.At)})
 	}
 	return e
+}
+
+// exportAnswers copies answers, replacing the file store's key of each
+// file (which the export never shows) by the ID of the case's file with
+// that key, or "" when there is none.
+func exportAnswers(answers form.Answers, files []File) form.Answers {
+	out := make(form.Answers, len(answers))
+	for id, v := range answers {
+		if len(v.Files) > 0 {
+			refs := make([]form.FileRef, len(v.Files))
+			for i, ref := range v.Files {
+				ref.ID = exportFileID(ref.ID, files)
+				refs[i] = ref
+			}
+			v.Files = refs
+		}
+		out[id] = v
+	}
+	return out
+}
+
+func exportFileID(key string, files []File) string {
+	for _, f := range files {
+		if f.Key == key && key != "" {
+			return strconv.FormatInt(f.ID, 10)
+		}
+	}
+	return ""
 }
 
 // ExportFileHref is the API path of a case's file, relative to the

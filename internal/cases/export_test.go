@@ -2,6 +2,7 @@ package cases_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,9 +13,14 @@ import (
 )
 
 func exportFiles() []cases.File {
-	return []cases.File{{ID: 5, CaseID: 42, Kind: "attachment", Question: "registration", Key: "uploads/secret-key",
-		Name: "schein-vorn.pdf", ContentType: "application/pdf", Size: 2048,
-		SHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", CreatedAt: submittedAt}}
+	return []cases.File{
+		{ID: 5, CaseID: 42, Kind: "attachment", Question: "registration", Key: "uploads/k1",
+			Name: "schein-vorn.pdf", ContentType: "application/pdf", Size: 2048,
+			SHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", CreatedAt: submittedAt},
+		{ID: 6, CaseID: 42, Kind: "attachment", Question: "registration", Key: "uploads/k2",
+			Name: "schein-hinten.jpg", ContentType: "image/jpeg", Size: 4096,
+			SHA256: "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752", CreatedAt: submittedAt},
+	}
 }
 
 func exportHistory() []cases.HistoryEntry {
@@ -100,8 +106,16 @@ func TestExportHasWhatConsumersRelyOn(t *testing.T) {
 		t.Errorf("labelled answers start with %v, want the form's order", first)
 	}
 
+	regFiles := raw["registration"].(map[string]any)["files"].([]any)
+	if id := regFiles[1].(map[string]any)["id"]; id != "6" {
+		t.Errorf("raw file answer id = %v, want 6, the id of the case's file", id)
+	}
+	if b, _ := json.Marshal(m); strings.Contains(string(b), "uploads/") {
+		t.Error("the export shows a file store key")
+	}
+
 	files := m["files"].([]any)
-	if len(files) != 1 {
+	if len(files) != 2 {
 		t.Fatalf("files = %v", files)
 	}
 	wantFile := map[string]any{"id": 5.0, "kind": "attachment", "question": "registration", "name": "schein-vorn.pdf",

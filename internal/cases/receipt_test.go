@@ -78,8 +78,8 @@ func parkingAnswers() form.Answers {
 		"plate":   {Text: "J-EM 123"},
 		"use":     {Text: "private"},
 		"registration": {Files: []form.FileRef{
-			{ID: "f1", Name: "schein-vorn.pdf", Type: "application/pdf", Size: 2048},
-			{ID: "f2", Name: "schein-hinten.jpg", Type: "image/jpeg", Size: 4096},
+			{ID: "uploads/k1", Name: "schein-vorn.pdf", Type: "application/pdf", Size: 2048},
+			{ID: "uploads/k2", Name: "schein-hinten.jpg", Type: "image/jpeg", Size: 4096},
 		}},
 		"employer": {Text: "Geheim GmbH"}, // on a page the applicant did not see
 	}
