@@ -2,6 +2,7 @@ package cases_test
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -166,5 +167,50 @@ func TestExportRoundTrip(t *testing.T) {
 	}
 	if d := cmp.Diff(e, back); d != "" {
 		t.Errorf("round trip (-wrote +read):\n%s", d)
+	}
+}
+
+// TestExportFieldsAreDocumented: every field the export writes is
+// described in docs/case-export.md, and its example is valid JSON.
+func TestExportFieldsAreDocumented(t *testing.T) {
+	b, err := os.ReadFile("../../docs/case-export.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	c := parkingCase()
+	c.OrgID = new(int64)
+	m := decode(t, cases.ExportCase(c, parkingForm(), parkingAnswers(), exportFiles(), exportHistory(), exportPayments()))
+	delete(m, "answers") // keyed by question ID; its members are checked below
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if !strings.Contains(doc, "`"+k+"`") {
+					t.Errorf("field %q is not described in docs/case-export.md", k)
+				}
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(m)
+	for _, k := range []string{"text", "list", "address", "files", "street", "house_number", "postal_code", "city", "country"} {
+		if !strings.Contains(doc, "`"+k+"`") && !strings.Contains(doc, `"`+k+`"`) {
+			t.Errorf("answer member %q is not described", k)
+		}
+	}
+	start := strings.Index(doc, "```json\n")
+	end := strings.Index(doc[start+8:], "\n```")
+	if start < 0 || end < 0 {
+		t.Fatal("no JSON example in docs/case-export.md")
+	}
+	var example cases.Export
+	if err := json.Unmarshal([]byte(doc[start+8:start+8+end]), &example); err != nil || example.Format != cases.ExportFormat {
+		t.Errorf("the example does not read as an export: %v (format %q)", err, example.Format)
 	}
 }
