@@ -100,7 +100,8 @@ type ExportPayment struct {
 }
 
 // ExportCase builds the export of c, filled with form f (the version
-// c.FormVersion), with its answers, files, history and payments.
+// c.FormVersion; without it, nil, answers_labelled is empty), with its
+// answers, files, history and payments.
 func ExportCase(c *Case, f *form.Form, answers form.Answers, files []File, history []HistoryEntry, payments []Payment) Export {
 	e := Export{
 		Format: ExportFormat,
@@ -116,7 +117,11 @@ func ExportCase(c *Case, f *form.Form, answers form.Answers, files []File, histo
 		History:   []ExportHistory{},
 		Payments:  []ExportPayment{},
 	}
-	for _, r := range f.Summary(answers, "de") {
+	var rows []form.SummaryRow
+	if f != nil {
+		rows = f.Summary(answers, "de")
+	}
+	for _, r := range rows {
 		typ := ""
 		if q, _ := f.Question(r.QuestionID); q != nil {
 			typ = q.Type

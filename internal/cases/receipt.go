@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"slices"
 	"time"
 	_ "time/tzdata" // the city's zone must resolve even without a zone database
 
@@ -55,7 +56,8 @@ func docBase(t Translator, lang, city, title, subject string, at time.Time) pdf.
 // submitted case in lang: the case's data, every answer grouped by the
 // pages the applicant saw, the attached files, the fee and, when bill is
 // given and the fee is not paid yet, the transfer details. f must be the
-// form version the case was filled with.
+// form version the case was filled with; without it (nil) the receipt
+// has no answers.
 func Receipt(t Translator, lang, city string, c *Case, f *form.Form, a form.Answers, bill *payment.Bill) pdf.Document {
 	title := t.T(lang, "cases.receipt.title")
 	d := docBase(t, lang, city, title, c.Reference, c.SubmittedAt)
@@ -64,9 +66,11 @@ func Receipt(t Translator, lang, city string, c *Case, f *form.Form, a form.Answ
 		pdf.Paragraph{Text: t.T(lang, "cases.receipt.intro", city)},
 		pdf.KeyValue{Rows: receiptCaseRows(t, lang, city, c, f)},
 	)
-	rows := f.Summary(a, lang)
-	d.Blocks = append(d.Blocks, receiptAnswers(t, lang, rows)...)
-	d.Blocks = append(d.Blocks, receiptFiles(t, lang, f, a, rows)...)
+	if f != nil {
+		rows := f.Summary(a, lang)
+		d.Blocks = append(d.Blocks, receiptAnswers(t, lang, rows)...)
+		d.Blocks = append(d.Blocks, receiptFiles(t, lang, f, a, rows)...)
+	}
 	d.Blocks = append(d.Blocks, receiptFee(t, lang, c, bill)...)
 	return d
 }
@@ -75,10 +79,12 @@ func Receipt(t Translator, lang, city string, c *Case, f *form.Form, a form.Answ
 func receiptCaseRows(t Translator, lang, city string, c *Case, f *form.Form) []pdf.Row {
 	rows := []pdf.Row{
 		{Label: t.T(lang, "cases.receipt.reference"), Value: c.Reference},
-		{Label: t.T(lang, "cases.receipt.service"), Value: f.Title.Get(lang)},
 		{Label: t.T(lang, "cases.receipt.submitted"), Value: docDateTime(lang, c.SubmittedAt)},
 		{Label: t.T(lang, "cases.receipt.channel"), Value: t.T(lang, "cases.receipt.channel."+c.Channel)},
 		{Label: t.T(lang, "cases.receipt.authority"), Value: city},
+	}
+	if f != nil {
+		rows = slices.Insert(rows, 1, pdf.Row{Label: t.T(lang, "cases.receipt.service"), Value: f.Title.Get(lang)})
 	}
 	if c.Name != "" {
 		rows = append(rows, pdf.Row{Label: t.T(lang, "cases.receipt.applicant"), Value: c.Name})

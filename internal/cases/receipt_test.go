@@ -251,3 +251,9 @@ func TestReceiptInEnglish(t *testing.T) {
 		"GiroCode", "Page 1 of")
 	noText(t, text, "Eingangsbestätigung", "Geheim GmbH")
 }
+
+func TestReceiptWithoutFormStillConfirms(t *testing.T) {
+	text := pdfText(t, cases.Receipt(translator(t), "de", "Stadt Jena", parkingCase(), nil, parkingAnswers(), nil))
+	wantText(t, text, "Eingangsbestätigung", "JENA-2026-000123", "30,50 €")
+	noText(t, text, "Ihre Angaben", "Erika Mustermann, ")
+}
