@@ -40,7 +40,7 @@ type svcEnv struct {
 
 var svcNow = time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 
-func newSvcEnv(t *testing.T, open storetest.Opener) *svcEnv {
+func newSvcEnv(t testing.TB, open storetest.Opener) *svcEnv {
 	t.Helper()
 	ctx := context.Background()
 	db := open(t)
@@ -93,7 +93,7 @@ func must(t testing.TB, err error) {
 	}
 }
 
-func (e *svcEnv) publish(t *testing.T, file string, id int64, adjust func(*form.Form)) int64 {
+func (e *svcEnv) publish(t testing.TB, file string, id int64, adjust func(*form.Form)) int64 {
 	t.Helper()
 	b, err := os.ReadFile("../form/testdata/" + file)
 	must(t, err)
@@ -107,7 +107,7 @@ func (e *svcEnv) publish(t *testing.T, file string, id int64, adjust func(*form.
 
 var svcPDF = []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
 
-func (e *svcEnv) parkingAnswers(t *testing.T) form.Answers {
+func (e *svcEnv) parkingAnswers(t testing.TB) form.Answers {
 	t.Helper()
 	ref, err := e.svc.Upload(context.Background(), "fahrzeugschein.pdf", bytes.NewReader(svcPDF), form.FileTypes, 0)
 	must(t, err)
