@@ -14,6 +14,7 @@ import (
 	"rathaus/internal/form"
 	"rathaus/internal/jobs"
 	"rathaus/internal/payment"
+	"rathaus/internal/processlog"
 )
 
 // DeliveryJob is the job kind that delivers a submitted case to the
@@ -58,14 +59,26 @@ type Deliverer struct {
 	Secret []byte // keys the HMAC-SHA256 signature of each body
 	Client *http.Client
 	Now    func() time.Time
+	// Events, when set, records a "delivered" step in the process log.
+	Events processlog.Writer
+}
+
+func (d *Deliverer) now() time.Time {
+	if d.Now != nil {
+		return d.Now().UTC()
+	}
+	return time.Now().UTC()
 }
 
 // PermanentError is a delivery the receiver refused for good (a 4xx
 // answer other than 408 and 429): retrying the same body cannot help.
-// The job queue has no notion of it yet and retries anyway.
+// The job queue ends the job at once (jobs.IsPermanent).
 type PermanentError struct {
 	Status int
 }
+
+// Permanent tells the job queue not to retry.
+func (e *PermanentError) Permanent() bool { return true }
 
 func (e *PermanentError) Error() string {
 	return fmt.Sprintf("cases: delivery refused with status %d", e.Status)
@@ -93,7 +106,13 @@ func (d *Deliverer) Handle(ctx context.Context, payload []byte) error {
 	if err != nil {
 		return fmt.Errorf("cases: delivery of case %d: %w", p.CaseID, err)
 	}
-	return d.post(ctx, c, body)
+	if err := d.post(ctx, c, body); err != nil {
+		return err
+	}
+	if d.Events == nil {
+		return nil
+	}
+	return d.Events.AddEvents(ctx, []processlog.Event{c.event("delivered", c.State, Change{Actor: "system", Role: "delivery", At: d.now()})})
 }
 
 // body loads what the export of a case needs and encodes it.

@@ -15,6 +15,7 @@ import (
 	"rathaus/internal/cases"
 	"rathaus/internal/jobs"
 	"rathaus/internal/payment"
+	"rathaus/internal/processlog"
 	"rathaus/internal/sqlstore"
 	"rathaus/internal/storetest"
 )
@@ -117,7 +118,9 @@ func TestDeliveryRetriesUntilReceived(t *testing.T) {
 			now := submittedAt.Add(time.Minute)
 			runner := &jobs.Runner{Store: db, Worker: "test", Now: func() time.Time { return now },
 				Log: slog.New(slog.DiscardHandler)}
-			runner.Register(cases.DeliveryJob, deliverer(db, srv.URL, now).Handle)
+			d := deliverer(db, srv.URL, now)
+			d.Events = db
+			runner.Register(cases.DeliveryJob, d.Handle)
 
 			if n, err := runner.RunDue(ctx); err != nil || n != 1 {
 				t.Fatalf("first run: %d jobs, %v", n, err)
@@ -150,8 +153,22 @@ func TestDeliveryRetriesUntilReceived(t *testing.T) {
 				t.Error("the retry sent a different body")
 			}
 			checkDelivery(t, reqs[1], c)
+			evs, _ := db.FindEvents(ctx, processlog.Filter{Process: cases.Process, CaseID: c.Reference})
+			if n := countActivity(evs, "delivered"); n != 1 {
+				t.Errorf("%d delivered events in the process log, want 1 (after the one successful delivery)", n)
+			}
 		})
 	}
+}
+
+func countActivity(evs []*processlog.Event, activity string) int {
+	n := 0
+	for _, e := range evs {
+		if e.Activity == activity {
+			n++
+		}
+	}
+	return n
 }
 
 // checkDelivery checks headers, signature and body of a delivery of c.

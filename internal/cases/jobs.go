@@ -7,6 +7,7 @@ import (
 
 	"rathaus/internal/filestore"
 	"rathaus/internal/jobs"
+	"rathaus/internal/processlog"
 )
 
 // Periodic job kinds of applications.
@@ -21,6 +22,9 @@ func (s *Service) RunJobs(r *jobs.Runner) {
 	if s.DeliveryURL != "" {
 		d := &Deliverer{Store: s.Store, Forms: s.Forms, URL: s.DeliveryURL, Secret: s.DeliverySecret,
 			Client: &http.Client{Timeout: 30 * time.Second}, Now: s.Now}
+		if w, ok := s.Store.(processlog.Writer); ok {
+			d.Events = w
+		}
 		r.Register(DeliveryJob, d.Handle)
 	}
 	r.Every(JobPurgeDrafts, time.Hour, func(ctx context.Context, _ []byte) error {

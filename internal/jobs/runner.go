@@ -152,7 +152,7 @@ func (r *Runner) run(ctx context.Context, j *Job) {
 		return
 	}
 	var retry *time.Time
-	if j.Attempts < j.MaxAttempts {
+	if j.Attempts < j.MaxAttempts && !IsPermanent(err) {
 		t := now.Add(Backoff(j.Attempts))
 		retry = &t
 	}
@@ -160,6 +160,14 @@ func (r *Runner) run(ctx context.Context, j *Job) {
 	if err := r.Store.FailJob(ctx, j.ID, r.Worker, err.Error(), retry, now); err != nil {
 		r.Log.Error("fail job", "id", j.ID, "err", err)
 	}
+}
+
+// IsPermanent reports whether a handler's error says that retrying cannot
+// help: an error in its chain has a method Permanent() bool that returns
+// true. The job then ends as Failed at once.
+func IsPermanent(err error) bool {
+	var p interface{ Permanent() bool }
+	return errors.As(err, &p) && p.Permanent()
 }
 
 func safeCall(ctx context.Context, h Handler, payload []byte) (err error) {

@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"sync"
@@ -91,6 +92,32 @@ func TestFailingJobIsRetriedThenGivesUp(t *testing.T) {
 	}
 	failed, _ := db.FindJobs(ctx, jobs.Filter{Status: jobs.Failed})
 	if len(failed) != 1 || failed[0].LastError != "down" {
+		t.Errorf("failed jobs = %v", failed)
+	}
+}
+
+// refused is an error retrying cannot cure.
+type refused struct{}
+
+func (refused) Error() string   { return "refused for good" }
+func (refused) Permanent() bool { return true }
+
+func TestPermanentFailureIsNotRetried(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.OpenSQLite(t)
+	clock := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+	r := newRunner(db, "w", func() time.Time { return clock })
+	calls := 0
+	r.Register("refused", func(context.Context, []byte) error { calls++; return fmt.Errorf("deliver: %w", refused{}) })
+	db.EnqueueJob(ctx, &jobs.Job{Kind: "refused", RunAt: clock, MaxAttempts: 5})
+	for range 4 {
+		r.RunDue(ctx)
+		clock = clock.Add(7 * time.Hour)
+	}
+	if calls != 1 {
+		t.Errorf("handler called %d times, want 1: a permanent failure is not retried", calls)
+	}
+	if failed, _ := db.FindJobs(ctx, jobs.Filter{Status: jobs.Failed}); len(failed) != 1 {
 		t.Errorf("failed jobs = %v", failed)
 	}
 }

@@ -37,3 +37,9 @@ type Filter struct {
 type Store interface {
 	FindEvents(ctx context.Context, f Filter) ([]*Event, error)
 }
+
+// Writer appends events that record no change of stored state (e.g. a
+// case delivered to a specialist system).
+type Writer interface {
+	AddEvents(ctx context.Context, evs []Event) error
+}

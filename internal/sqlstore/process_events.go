@@ -36,6 +36,12 @@ func (d *DB) insertEvents(ctx context.Context, q querier, evs []processlog.Event
 	return nil
 }
 
+// AddEvents appends events that record no change of stored state, such
+// as the delivery of a case to a specialist system.
+func (d *DB) AddEvents(ctx context.Context, evs []processlog.Event) error {
+	return d.insertEvents(ctx, d.db, evs)
+}
+
 func scanEvent(row scanner) (*processlog.Event, error) {
 	var e processlog.Event
 	var org sql.NullInt64
