@@ -102,6 +102,13 @@ func (b *Browser) Fill(sel, value string) {
 		chromedp.SendKeys(chromedp.CSS(sel), value))
 }
 
+// Upload chooses files (paths on this machine) in a file input, as a
+// person picking them in the file dialogue would.
+func (b *Browser) Upload(sel string, paths ...string) {
+	b.t.Helper()
+	b.run("upload "+sel, chromedp.WaitReady(chromedp.CSS(sel)), chromedp.SetUploadFiles(chromedp.CSS(sel), paths))
+}
+
 // SetValue sets the value of a form control directly, without typing; use
 // it for select elements.
 func (b *Browser) SetValue(sel, value string) {
