@@ -1,0 +1,236 @@
+package demo
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"rathaus/internal/cases"
+	"rathaus/internal/form"
+)
+
+// history is the span of simulated case history before now.
+const history = 182 * 24 * time.Hour
+
+// simulator plans the demo cases; the same seed always gives the same
+// history relative to now.
+type simulator struct {
+	r   *rand.Rand
+	now time.Time
+	// fileRef names a demo attachment for a question.
+	fileRef func(question, name string) form.FileRef
+	forms   map[string]*form.Form
+}
+
+// arrival is when a case comes in by channel: online at any hour, the
+// others during office hours.
+func (s *simulator) arrival() time.Time {
+	at := s.now.Add(-time.Duration(s.r.Int64N(int64(history))))
+	return at.In(berlin)
+}
+
+func (s *simulator) arrive(channel string, at time.Time) time.Time {
+	if channel == cases.ChannelOnline || channel == cases.ChannelMail {
+		return citizenTime(s.r, at.Add(-24*time.Hour), 24*time.Hour)
+	}
+	return addWork(at, time.Duration(s.r.IntN(60))*time.Minute)
+}
+
+// answersFor builds and checks the answers of a plan's form.
+func (s *simulator) answersFor(p *plan) {
+	b := &answers{r: s.r, file: s.fileRef, a: form.Answers{}}
+	answerers[p.prof.key](b, p.person, p.at)
+	p.answers = b.a
+}
+
+// random plans one ordinary case of a service.
+func (s *simulator) random(prof *profile) *plan {
+	r := s.r
+	p := &plan{prof: prof, channel: prof.channel(r), person: newPerson(r)}
+	for p.at = s.arrive(p.channel, s.arrival()); !p.at.Before(s.now); {
+		p.at = s.arrive(p.channel, s.arrival())
+	}
+	p.worker = prof.team && chance(r, 0.55)
+	s.answersFor(p)
+	s.life(p)
+	p.sortSteps()
+	return p
+}
+
+// life plans the steps of p after its arrival.
+func (s *simulator) life(p *plan) {
+	r, prof := s.r, p.prof
+	t := p.at
+	if p.channel == cases.ChannelPaper {
+		t = addWork(t, workDays(r, 0.5, 2)) // opening, scanning, entering
+	}
+	lag := workDays(r, prof.start[0], prof.start[1])
+	backlog := 0.08 // holidays, sickness, a busy week
+	if s.now.Sub(p.at) < 21*24*time.Hour {
+		backlog = 0.25 // this month the office is short of staff
+	}
+	if chance(r, backlog) {
+		lag += workDays(r, 5, 15)
+	}
+	s.payment(p, time.Time{})
+	if chance(r, prof.withdraw/3) {
+		p.add(citizenTime(r, p.at, days(r, 0.2, 3)), stepAction, "withdraw", "", false)
+		return
+	}
+	start := addWork(t, lag)
+	if p.worker {
+		p.add(start, stepAssign, "", "", true)
+		start = start.Add(2 * time.Minute)
+	}
+	p.act(start, "start", "")
+	cur := start
+	work := workDays(r, prof.work[0], prof.work[1])
+	if chance(r, prof.ask) {
+		askAt := addWork(cur, time.Duration(r.Float64()*0.5*float64(work)))
+		p.act(askAt, "ask", pick(r, prof.asks))
+		switch {
+		case chance(r, 0.85):
+			reply := citizenTime(r, askAt, days(r, prof.reply[0], prof.reply[1]))
+			p.add(reply, stepCitizenMessage, "", pick(r, replies), false)
+			cur = addWork(reply, workDays(r, 0.1, 1.5))
+			p.act(cur, "resume", "")
+		case chance(r, 0.5):
+			p.add(citizenTime(r, askAt, days(r, 5, 20)), stepAction, "withdraw", "", false)
+			return
+		default:
+			cur = addWork(askAt.Add(days(r, 28, 35)), 0)
+			p.act(cur, "resume", "")
+			decided := addWork(cur, workDays(r, 0.1, 1))
+			p.act(decided, "reject", "Die angeforderten Unterlagen wurden trotz Erinnerung nicht eingereicht.")
+			p.act(addWork(decided, workDays(r, 15, 25)), "close", "")
+			return
+		}
+	}
+	decided := addWork(cur, work)
+	if chance(r, 0.06) {
+		p.add(citizenTime(r, p.at, decided.Sub(p.at)/2), stepCitizenMessage, "", pick(r, questions), false)
+	}
+	if p.worker && chance(r, 0.15) {
+		p.add(addWork(start, decided.Sub(start)/2), stepNote, "", pick(r, staffNotes), true)
+	}
+	if chance(r, prof.withdraw) {
+		p.add(citizenTime(r, cur, decided.Sub(cur)/2), stepAction, "withdraw", "", false)
+		return
+	}
+	if chance(r, prof.reject) {
+		p.act(decided, "reject", pick(r, prof.rejects))
+		p.act(addWork(decided, workDays(r, 15, 25)), "close", "")
+		return
+	}
+	p.act(decided, "approve", "")
+	s.payment(p, decided)
+	if chance(r, 0.08) {
+		p.add(decided.Add(5*time.Minute), stepStaffMessage, "", pick(r, staffNews), true)
+	}
+	closeAt := addWork(decided, workDays(r, prof.close[0], prof.close[1]))
+	if d, err := time.ParseInLocation("2006-01-02", p.answers["preferred_date"].Text, berlin); err == nil && prof.key == "sperrmuell" {
+		closeAt = addWork(d.AddDate(0, 0, 1), workDays(r, 0, 0.5)) // after the collection
+	}
+	if !closeAt.After(decided) {
+		closeAt = addWork(decided, workDays(r, 0.1, 0.5))
+	}
+	p.act(closeAt, "close", "")
+}
+
+// payment plans when the fee arrives: at the counter at once, by direct
+// debit after the approval (decided set), by transfer within days of
+// submission for most applicants, never for some.
+func (s *simulator) payment(p *plan, decided time.Time) {
+	r := s.r
+	sepa := p.answers["pay_by"].Text == "sepa"
+	switch {
+	case decided.IsZero() && p.channel == cases.ChannelInPerson:
+		p.add(p.at.Add(3*time.Minute), stepPay, "", "", false)
+	case decided.IsZero() && !sepa && chance(r, 0.8):
+		p.add(addWork(p.at, workDays(r, 1, 9)).Truncate(time.Hour), stepPay, "", "", false)
+	case !decided.IsZero() && sepa:
+		p.add(addWork(decided, workDays(r, 1, 3)).Truncate(time.Hour), stepPay, "", "", false)
+	}
+}
+
+// citizenPlans are the demo citizen's own applications, one in each
+// stage, so her status page shows them all.
+func (s *simulator) citizenPlans() []*plan {
+	r := s.r
+	mk := func(key string, ago time.Duration) *plan {
+		prof := profileOf(key)
+		p := &plan{prof: prof, channel: cases.ChannelOnline, person: demoCitizen(), citizen: true,
+			at: citizenTime(r, s.now.Add(-ago-24*time.Hour), 24*time.Hour)}
+		if !p.at.Before(s.now) {
+			p.at = s.now.Add(-ago)
+		}
+		s.answersFor(p)
+		return p
+	}
+	var out []*plan
+	// Closed: a certificate of registration three months ago.
+	p := mk("meldebescheinigung", 80*24*time.Hour)
+	start := addWork(p.at, workDays(r, 0.2, 0.5))
+	p.act(start, "start", "")
+	p.add(addWork(p.at, workDays(r, 1, 2)), stepPay, "", "", false)
+	done := addWork(start, workDays(r, 0.5, 1))
+	p.act(done, "approve", "")
+	p.act(addWork(done, workDays(r, 1, 2)), "close", "")
+	out = append(out, p)
+	// Closed long ago: her objection to data transfers.
+	p = mk("uebermittlungssperre", 150*24*time.Hour)
+	start = addWork(p.at, workDays(r, 0.5, 1))
+	p.act(start, "start", "")
+	p.act(start.Add(20*time.Minute), "approve", "")
+	p.act(start.Add(25*time.Minute), "close", "")
+	out = append(out, p)
+	// Approved and paid: her residents' parking permit, a message about it.
+	p = mk("bewohnerparkausweis", 20*24*time.Hour)
+	start = addWork(p.at, workDays(r, 1, 1.5))
+	p.act(start, "start", "")
+	p.add(addWork(p.at, workDays(r, 1, 2)), stepPay, "", "", false)
+	done = addWork(start, workDays(r, 1, 2))
+	p.act(done, "approve", "")
+	p.add(done.Add(4*time.Minute), stepStaffMessage, "", "Ihr Bewohnerparkausweis ist heute per Post an Sie gegangen. Bitte legen Sie ihn gut sichtbar hinter die Windschutzscheibe.", true)
+	out = append(out, p)
+	// Waiting for her: the dog tax office asks for a document.
+	p = mk("hundesteuer", 9*24*time.Hour)
+	start = addWork(p.at, workDays(r, 1, 2))
+	p.act(start, "start", "")
+	p.act(addWork(s.now.Add(-3*24*time.Hour), 0), "ask", "Bitte laden Sie den Übernahmevertrag des Tierheims hoch, damit wir die Ermäßigung gewähren können.")
+	out = append(out, p)
+	// In progress: housing benefit, with her question in the mailbox.
+	p = mk("wohngeld", 12*24*time.Hour)
+	start = addWork(p.at, workDays(r, 2, 3))
+	p.act(start, "start", "")
+	p.add(citizenTime(r, start, 24*time.Hour), stepCitizenMessage, "", "Guten Tag, ab nächstem Monat steigt meine Miete um 30 Euro. Soll ich den neuen Mietvertrag nachreichen?", false)
+	out = append(out, p)
+	// Received yesterday: a bulky waste collection.
+	p = mk("sperrmuell", 20*time.Hour)
+	out = append(out, p)
+	for _, p := range out {
+		p.sortSteps()
+	}
+	return out
+}
+
+func profileOf(key string) *profile {
+	for _, p := range profiles {
+		if p.key == key {
+			return p
+		}
+	}
+	panic("demo: no case profile for " + key)
+}
+
+// plans returns every simulated case in order of arrival.
+func (s *simulator) plans() []*plan {
+	var out []*plan
+	for _, prof := range profiles {
+		for range prof.count {
+			out = append(out, s.random(prof))
+		}
+	}
+	out = append(out, s.citizenPlans()...)
+	sortPlans(out)
+	return out
+}
