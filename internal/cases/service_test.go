@@ -3,6 +3,7 @@ package cases_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	catalogpkg "rathaus/internal/catalog"
 	"rathaus/internal/fault"
 	"rathaus/internal/filestore"
+	"rathaus/internal/filestore/filestoretest"
 	"rathaus/internal/form"
 	"rathaus/internal/i18n"
 	"rathaus/internal/mail"
@@ -463,3 +465,44 @@ func camtPaying(ref, amount string) string {
 <RmtInf><Ustrd>` + ref + ` Bewohnerparkausweis</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
 </Stmt></BkToCstmrStmt></Document>`
 }
+
+// TestFilesOnEveryStore runs an application with an attachment, a
+// message file and a decision on the local directory and on S3.
+func TestFilesOnEveryStore(t *testing.T) {
+	for name, openFiles := range filestoretest.Stores(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			e := newSvcEnv(t, storetest.OpenSQLite)
+			e.svc.Files = openFiles(t, 0)
+			c := e.apply(t, "").Case
+			who := cases.Citizen{UserID: &e.citizen}
+			f, err := e.svc.MessageFile(ctx, "foto.png", bytes.NewReader(svcPNG))
+			must(t, err)
+			_, err = e.svc.CitizenMessage(ctx, who, cases.Reply{CaseID: c.ID, Body: "Foto", Files: []cases.File{f}})
+			must(t, err)
+			for _, action := range []string{"start", "approve"} {
+				c, err = e.svc.Transition(ctx, e.worker, cases.Step{CaseID: c.ID, Version: c.Version, Action: action, Lang: "de"})
+				must(t, err)
+			}
+			v, err := e.svc.CitizenView(ctx, who, c.ID)
+			must(t, err)
+			want := map[string]string{cases.FileAttachment: "%PDF-", cases.FileMessage: "\x89PNG", cases.FileDecision: "%PDF-"}
+			for _, file := range v.Files {
+				rc, got, err := e.svc.CitizenFile(ctx, who, c.ID, file.ID)
+				must(t, err)
+				head := make([]byte, 5)
+				n, _ := io.ReadFull(rc, head)
+				rc.Close()
+				if !strings.HasPrefix(string(head[:n]), want[got.Kind]) {
+					t.Errorf("%s file starts %q", got.Kind, head[:n])
+				}
+				delete(want, got.Kind)
+			}
+			if len(want) != 0 {
+				t.Errorf("files missing: %v", want)
+			}
+		})
+	}
+}
+
+var svcPNG = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00")
