@@ -68,7 +68,24 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		if err := demo.SeedCatalog(ctx, a.catalog); err != nil {
 			return err
 		}
-		return demo.SeedAppointments(ctx, a.db, a.catalog)
+		if err := demo.SeedAppointments(ctx, a.db, a.catalog); err != nil {
+			return err
+		}
+		// Forms are added when a service has none (staff may have changed
+		// them since); the simulated case history only on the first start.
+		if err := demo.SeedForms(ctx, a.db, a.catalog, time.Now()); err != nil {
+			return err
+		}
+		if !seeded {
+			return nil
+		}
+		n, err := demo.SeedCases(ctx, demo.CaseSeed{Cases: a.db, Forms: a.db, Catalog: a.catalog, Accounts: a.db,
+			Now: time.Now(), Seed: 2026})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Simulated %d applications of the last six months.\n", n)
+		return nil
 	}
 	us, err := a.accounts.Store.FindUsers(ctx, account.UserFilter{Query: demo.Domain, Limit: 1})
 	if err != nil {
