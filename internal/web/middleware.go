@@ -274,7 +274,7 @@ func hasBody(r *http.Request) bool {
 func checkContentType(r *http.Request) error {
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if isAPI(r) {
-		if err != nil || mt != "application/json" {
+		if err != nil || mt != "application/json" && !(mt == "multipart/form-data" && apiTakesMultipart(r)) {
 			return errMediaTypeJSON
 		}
 		return nil
