@@ -55,14 +55,19 @@ func SeedCases(ctx context.Context, s CaseSeed) (int, error) {
 		return 0, err
 	}
 	sim := &simulator{r: rand.New(rand.NewPCG(s.Seed, 0x4a454e41)), now: s.Now, fileRef: w.fileRef}
+	plans := sim.plans()
+	// The files first: once cases exist, a second start does nothing.
+	if err := w.storeFiles(ctx); err != nil {
+		return 0, fmt.Errorf("demo cases: %w", err)
+	}
 	n := 0
-	for _, p := range sim.plans() {
+	for _, p := range plans {
 		if err := w.write(ctx, p); err != nil {
 			return n, fmt.Errorf("demo cases: %s: %w", p.prof.key, err)
 		}
 		n++
 	}
-	return n, w.storeFiles(ctx)
+	return n, nil
 }
 
 // caseWriter turns plans into cases through the case store.

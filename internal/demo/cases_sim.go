@@ -59,11 +59,17 @@ func (s *simulator) random(prof *profile) *plan {
 // life plans the steps of p after its arrival.
 func (s *simulator) life(p *plan) {
 	r, prof := s.r, p.prof
+	if p.channel == cases.ChannelInPerson && prof.team {
+		s.atCounter(p)
+		return
+	}
 	t := p.at
 	if p.channel == cases.ChannelPaper {
 		t = addWork(t, workDays(r, 0.5, 2)) // opening, scanning, entering
 	}
-	lag := workDays(r, prof.start[0], prof.start[1])
+	// Online applications arrive complete and checked by the form; paper
+	// ones are typed in and often incomplete.
+	lag := time.Duration(float64(workDays(r, prof.start[0], prof.start[1])) * channelPace[p.channel])
 	backlog := 0.08 // holidays, sickness, a busy week
 	if s.now.Sub(p.at) < 21*24*time.Hour {
 		backlog = 0.25 // this month the office is short of staff
@@ -105,7 +111,7 @@ func (s *simulator) life(p *plan) {
 			return
 		}
 	}
-	decided := addWork(cur, work)
+	decided := addWork(cur, time.Duration(float64(work)*channelPace[p.channel]))
 	if chance(r, 0.06) {
 		p.add(citizenTime(r, p.at, decided.Sub(p.at)/2), stepCitizenMessage, "", pick(r, questions), false)
 	}
@@ -136,16 +142,47 @@ func (s *simulator) life(p *plan) {
 	p.act(closeAt, "close", "")
 }
 
+// channelPace stretches the working time a case needs by channel.
+var channelPace = map[string]float64{cases.ChannelOnline: 0.7, cases.ChannelMail: 1, cases.ChannelPhone: 1,
+	cases.ChannelInPerson: 1, cases.ChannelPaper: 1.6}
+
+// atCounter plans a case handled at the citizens' office counter while
+// the applicant waits: started, decided and paid within minutes.
+func (s *simulator) atCounter(p *plan) {
+	r := s.r
+	start := p.at.Add(time.Duration(1+r.IntN(3)) * time.Minute)
+	if p.worker {
+		p.add(start, stepAssign, "", "", true)
+		start = start.Add(time.Minute)
+	}
+	p.act(start, "start", "")
+	done := start.Add(time.Duration(4+r.IntN(15)) * time.Minute)
+	if chance(r, p.prof.reject) {
+		p.act(done, "reject", pick(r, p.prof.rejects))
+		p.act(addWork(done, workDays(r, 15, 25)), "close", "")
+		return
+	}
+	p.act(done, "approve", "")
+	p.add(done.Add(2*time.Minute), stepPay, "", "", false)
+	p.act(done.Add(3*time.Minute), "close", "")
+}
+
 // payment plans when the fee arrives: at the counter at once, by direct
 // debit after the approval (decided set), by transfer within days of
 // submission for most applicants, never for some.
 func (s *simulator) payment(p *plan, decided time.Time) {
 	r := s.r
 	sepa := p.answers["pay_by"].Text == "sepa"
+	if p.prof.key == "hundesteuer" { // the tax is due after the tax notice
+		sepa = p.answers["iban"].Text != ""
+		if !sepa && !decided.IsZero() && chance(r, 0.8) {
+			p.add(addWork(decided, workDays(r, 3, 15)).Truncate(time.Hour), stepPay, "", "", false)
+		}
+	}
 	switch {
 	case decided.IsZero() && p.channel == cases.ChannelInPerson:
 		p.add(p.at.Add(3*time.Minute), stepPay, "", "", false)
-	case decided.IsZero() && !sepa && chance(r, 0.8):
+	case decided.IsZero() && !sepa && p.prof.key != "hundesteuer" && chance(r, 0.8):
 		p.add(addWork(p.at, workDays(r, 1, 9)).Truncate(time.Hour), stepPay, "", "", false)
 	case !decided.IsZero() && sepa:
 		p.add(addWork(decided, workDays(r, 1, 3)).Truncate(time.Hour), stepPay, "", "", false)

@@ -11,6 +11,7 @@ import (
 	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
 	"rathaus/internal/demo"
+	"rathaus/internal/filestore"
 	"rathaus/internal/form"
 	"rathaus/internal/i18n"
 	"rathaus/internal/org"
@@ -97,7 +98,8 @@ func TestSeedCases(t *testing.T) {
 			db := open(t)
 			now := time.Now().UTC()
 			cat := seedCity(t, db, now)
-			seed := demo.CaseSeed{Cases: db, Forms: db, Catalog: cat, Accounts: db, Now: now, Seed: 2026}
+			files := &filestore.Local{Dir: t.TempDir()}
+			seed := demo.CaseSeed{Cases: db, Forms: db, Catalog: cat, Accounts: db, Files: files, Now: now, Seed: 2026}
 			began := time.Now()
 			n, err := demo.SeedCases(ctx, seed)
 			if err != nil {
@@ -112,6 +114,7 @@ func TestSeedCases(t *testing.T) {
 				t.Fatalf("SeedCases wrote %d cases, the store holds %d; want about 600", n, total)
 			}
 			checkCases(t, db, all, now)
+			checkFiles(t, db, files, all)
 			if again, err := demo.SeedCases(ctx, seed); err != nil || again != 0 {
 				t.Errorf("second SeedCases = %d, %v; want nothing", again, err)
 			}
@@ -228,4 +231,28 @@ func checkEvents(t *testing.T, db *sqlstore.DB, n int, now time.Time) {
 			t.Errorf("no %q event in the process log", a)
 		}
 	}
+}
+
+// checkFiles: the attachments of the demo cases open as the PDFs their
+// case files describe.
+func checkFiles(t *testing.T, db *sqlstore.DB, files filestore.Store, all []*cases.Case) {
+	ctx := context.Background()
+	n := 0
+	for _, c := range all {
+		fs, err := db.CaseFiles(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			info, err := files.Stat(ctx, f.Key)
+			if err != nil || info.SHA256 != f.SHA256 || info.Size != f.Size || info.ContentType != f.ContentType {
+				t.Fatalf("%s: attachment %s is %+v, %v; the case file says %+v", c.Reference, f.Key, info, err, f)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no demo case has an attachment")
+	}
+	t.Logf("%d attachments", n)
 }
