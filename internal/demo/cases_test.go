@@ -143,6 +143,9 @@ func checkCases(t *testing.T, db *sqlstore.DB, all []*cases.Case, now time.Time)
 		if !strings.HasPrefix(c.Reference, "JENA-") {
 			t.Errorf("reference %s, want JENA-…", c.Reference)
 		}
+		if c.Email != "" && !strings.HasSuffix(c.Email, ".example") {
+			t.Errorf("%s: applicant address %s outside the .example domain", c.Reference, c.Email)
+		}
 		if c.OrgID == nil {
 			t.Errorf("%s has no responsible unit", c.Reference)
 		}
