@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"net/http/httptest"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -241,5 +244,29 @@ func TestCasesAPICitizenCase(t *testing.T) {
 	}
 	if ms := e.apiCheck(doc, apiReq{method: "GET", path: base + "/messages", token: tok}, 200)["messages"].([]any); len(ms) != 1 {
 		t.Errorf("after another citizen's attempt: %d messages", len(ms))
+	}
+}
+
+// TestCasesAPIUploadTooLarge: an upload over the server's body limit is a
+// 413 whether the client announces its length or streams it, and leaves
+// no file behind.
+func TestCasesAPIUploadTooLarge(t *testing.T) {
+	e := newCasesEnv(t)
+	doc := loadOpenAPI(t)
+	tok := e.apiToken(e.citizen)
+	big := append(append([]byte{}, testPDF...), bytes.Repeat([]byte("%"), 8000)...)
+	e.apiUpload(doc, tok, "parken", "registration", "gross.pdf", big, 413)
+
+	body, ct := apiMultipart(t, "file", "gross.pdf", big)
+	r := httptest.NewRequest("POST", "/api/v1/uploads?service_id="+e.apiSvc("parken")+"&question=registration",
+		io.MultiReader(strings.NewReader(body))) // length unknown
+	r.Header.Set("Content-Type", ct)
+	r.Header.Set("Authorization", "Bearer "+tok)
+	if res := e.do(r); res.StatusCode != 413 {
+		t.Errorf("streamed upload over the limit: %d %s", res.StatusCode, res.body)
+	}
+	left, _ := filepath.Glob(filepath.Join(e.files.Dir, "uploads", "*"))
+	if len(left) != 0 {
+		t.Errorf("files left behind: %v", left)
 	}
 }
