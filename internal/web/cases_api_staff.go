@@ -3,11 +3,13 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"rathaus/internal/cases"
 	"rathaus/internal/fault"
+	"rathaus/internal/form"
 )
 
 // The staff side of the application API: the queue of the token user's
@@ -63,22 +65,33 @@ func (s *Server) apiQueueFilter(r *http.Request) (cases.Filter, error) {
 	return f, fv.Err()
 }
 
-// undecidedStates are the states in which a deadline counts: those not
-// decided or closed, of the default workflow and of the service's when
-// the queue is narrowed to one service.
+// undecidedStates are the states in which a deadline counts (not decided
+// or closed) in the workflows of the published forms: of the service when
+// the queue is narrowed to one, else of all, and of the default workflow.
+// A state ID decided in one workflow but not in another counts.
 func (s *Server) undecidedStates(r *http.Request, serviceID int64) []string {
+	ctx := r.Context()
+	forms := s.opts.Cases.Forms
 	flows := []*cases.Workflow{cases.Default()}
+	var versions []form.Info
 	if serviceID != 0 {
-		if f, _, err := s.opts.Cases.Form(r.Context(), serviceID); err == nil {
-			if w, err := cases.WorkflowOf(f); err == nil {
-				flows = append(flows, w)
-			}
+		versions = []form.Info{{ServiceID: serviceID}}
+	} else if all, err := forms.Forms(ctx); err == nil {
+		versions = all
+	}
+	for _, info := range versions {
+		f, err := forms.PublishedForm(ctx, info.ServiceID)
+		if err != nil {
+			continue
+		}
+		if w, err := cases.WorkflowOf(f); err == nil {
+			flows = append(flows, w)
 		}
 	}
 	var out []string
 	for _, w := range flows {
 		for _, st := range w.States {
-			if st.Kind != cases.KindDecided && st.Kind != cases.KindClosed {
+			if st.Kind != cases.KindDecided && st.Kind != cases.KindClosed && !slices.Contains(out, st.ID) {
 				out = append(out, st.ID)
 			}
 		}

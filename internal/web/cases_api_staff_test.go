@@ -162,3 +162,53 @@ func TestCasesAPIStaffCase(t *testing.T) {
 	}
 	e.apiCheck(doc, apiReq{method: "GET", path: "/api/v1/staff/cases/999999", token: tok}, 404)
 }
+
+// TestCasesAPIOverdue: overdue=true finds undecided cases past their
+// deadline in any workflow, not decided ones.
+func TestCasesAPIOverdue(t *testing.T) {
+	e := newCasesEnv(t)
+	doc := loadOpenAPI(t)
+	ctx := context.Background()
+	// Dog registrations get a workflow of their own and three days.
+	f, err := e.forms.FindForm(ctx, e.svc["hund"], 1)
+	mustDo(t, err)
+	f.Version, f.Settings.DecisionDays = 2, 3
+	f.Settings.Workflow = []byte(`{"initial":"neu","states":[` +
+		`{"id":"neu","kind":"received","label_de":"Neu"},` +
+		`{"id":"fertig","kind":"decided","outcome":"approved","label_de":"Fertig"},` +
+		`{"id":"zu","kind":"closed","label_de":"Zu"}],"transitions":[` +
+		`{"action":"ok","from":["neu"],"to":"fertig","label_de":"OK"},` +
+		`{"action":"close","from":["fertig"],"to":"zu","label_de":"Schließen"}]}`)
+	mustDo(t, e.forms.SaveForm(ctx, f))
+	dog := e.apiCheck(doc, apiReq{method: "POST", path: "/api/v1/cases", body: dogJSON(e.svc["hund"], "max@example.org")}, 201)
+	if dog["status"] != "neu" {
+		t.Fatalf("dog case = %v", dog)
+	}
+	parking := e.submitParking(t)
+	tok := e.apiToken(e.worker)
+	overdue := func() []string {
+		t.Helper()
+		v := e.apiCheck(doc, apiReq{method: "GET", path: "/api/v1/staff/cases?overdue=true", token: tok}, 200)
+		var refs []string
+		for _, it := range v["items"].([]any) {
+			refs = append(refs, it.(map[string]any)["reference"].(string))
+		}
+		return refs
+	}
+	e.clock.Set(testNow.Add(4 * 24 * time.Hour))
+	if got := overdue(); !slices.Equal(got, []string{dog["reference"].(string)}) {
+		t.Errorf("after 4 days overdue = %v", got)
+	}
+	// The parking case is decided before its 14 days are over.
+	a := apiReq{method: "POST", path: "/api/v1/staff/cases/" + strconv.FormatInt(parking.ID, 10) + "/transitions", token: tok}
+	a.body = `{"action":"start","version":1}`
+	e.apiCheck(doc, a, 200)
+	a.body = `{"action":"approve","version":2}`
+	if v := e.apiCheck(doc, a, 200); v["state_kind"] != cases.KindDecided || v["due"] != cases.DueNone {
+		t.Errorf("approved = %v", v)
+	}
+	e.clock.Set(testNow.Add(15 * 24 * time.Hour))
+	if got := overdue(); !slices.Equal(got, []string{dog["reference"].(string)}) {
+		t.Errorf("after 15 days overdue = %v", got)
+	}
+}
