@@ -219,8 +219,8 @@ func TestCasesAPICitizenCase(t *testing.T) {
 	e.apiCheck(doc, apiReq{method: "POST", path: base + "/messages", token: tok, body: `{"body":"  "}`}, 400)
 	e.apiCheck(doc, apiReq{method: "POST", path: base + "/messages", token: tok, body: `{"text":"x"}`}, 400)
 	ms := e.apiCheck(doc, apiReq{method: "GET", path: base + "/messages", token: tok}, 200)["messages"].([]any)
-	if len(ms) != 1 {
-		t.Errorf("messages = %v", ms)
+	if len(ms) != 1 || apiNum(m["id"]) == 0 || ms[0].(map[string]any)["id"] != m["id"] {
+		t.Errorf("messages = %v, written %v", ms, m)
 	}
 
 	// Another citizen sees nothing of it: 404 everywhere, nothing written.
