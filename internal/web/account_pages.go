@@ -19,10 +19,11 @@ type accountPage struct {
 	NewToken    string // shown once, right after creation
 	TOTP        *totpSetup
 	Bookings    bool // the server takes bookings: link "my appointments"
+	Cases       bool // the server takes online applications: link "my applications"
 }
 
 func (s *Server) accountPage(r *http.Request, titleKey string) (accountPage, error) {
-	p := accountPage{Page: s.page(r, titleKey), Bookings: s.opts.Appointments != nil}
+	p := accountPage{Page: s.page(r, titleKey), Bookings: s.opts.Appointments != nil, Cases: s.opts.Cases != nil}
 	if s.opts.Orgs != nil {
 		roles, err := s.opts.Orgs.RolesOf(r.Context(), p.User.ID)
 		if err != nil {

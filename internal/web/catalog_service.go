@@ -42,6 +42,7 @@ type serviceView struct {
 	Forms, Info   []catalog.Link
 	Online        bool
 	BookURL       string // booking at the city's offices, when some office takes it
+	ApplyURL      string // the online application here, when the service has a published form
 }
 
 type feeRow struct{ Label, Amount, Note string }
@@ -118,6 +119,7 @@ func (s *Server) serviceView(r *http.Request, sv *catalog.Service) (serviceView,
 	if v.BookURL, err = s.bookURL(r, sv.ID); err != nil {
 		return v, err
 	}
+	v.ApplyURL = s.applyHereURL(r, sv.ID)
 	if sv.OrgID != nil && s.opts.Orgs != nil {
 		if o, err := s.opts.Orgs.Store.FindOrgByID(ctx, *sv.OrgID); err == nil {
 			v.Org = o.Name

@@ -250,7 +250,8 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if r.ContentLength > s.opts.MaxBodyBytes {
+		limit := s.bodyLimit(r) // larger for file uploads (cases_citizen_routes.go)
+		if r.ContentLength > limit {
 			s.serveError(w, r, errTooLarge)
 			return
 		}
@@ -258,7 +259,7 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 			s.serveError(w, r, err)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
 }
