@@ -132,6 +132,7 @@ func (s *Server) routes() []route {
 	// Appointments: the citizen's booking (appointment_*.go) and the
 	// office side (office_*.go).
 	rs = append(rs, s.appointmentRoutes()...)
+	rs = append(rs, s.casesStaffRoutes()...) // online applications, staff side (cases_staff*.go)
 	rs = append(rs, s.casesCitizenRoutes()...)
 	rs = append(rs, s.casesAPIRoutes()...) // online applications' JSON API (cases_api*.go)
 	return append(rs, s.officeRoutes()...)
