@@ -129,6 +129,7 @@ func (s *Server) routes() []route {
 		{"GET /api/v1/offices", s.handleAPIOffices},
 		{"GET /api/v1/offices/{id}", s.handleAPIOffice},
 	}
+	rs = append(rs, s.formBuilderRoutes()...)
 	// Appointments: the citizen's booking (appointment_*.go) and the
 	// office side (office_*.go).
 	rs = append(rs, s.appointmentRoutes()...)
