@@ -159,23 +159,40 @@ func demoPDF(name string) []byte {
 	return b
 }
 
-// storeFiles puts the demo attachments into the file store, if any.
+// storeFiles puts the demo attachments into the file store, if any, a
+// few at a time: each is synced to disk, and there are hundreds.
 func (w *caseWriter) storeFiles(ctx context.Context) error {
 	if w.s.Files == nil {
 		return nil
 	}
-	keys := make([]string, 0, len(w.files))
+	keys := make(chan string, len(w.files))
 	for k := range w.files {
-		keys = append(keys, k)
+		keys <- k
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if _, err := w.s.Files.Put(ctx, k, bytes.NewReader(w.files[k]), filestore.Meta{ContentType: "application/pdf"}); err != nil {
-			return err
+	close(keys)
+	errs := make(chan error, fileWorkers)
+	for range fileWorkers {
+		go func() {
+			var err error
+			for k := range keys {
+				if err == nil {
+					_, err = w.s.Files.Put(ctx, k, bytes.NewReader(w.files[k]), filestore.Meta{ContentType: "application/pdf"})
+				}
+			}
+			errs <- err
+		}()
+	}
+	var first error
+	for range fileWorkers {
+		if err := <-errs; err != nil && first == nil {
+			first = err
 		}
 	}
-	return nil
+	return first
 }
+
+// fileWorkers is how many demo attachments are stored at once.
+const fileWorkers = 16
 
 // write creates the case of p and replays its steps up to now.
 func (w *caseWriter) write(ctx context.Context, p *plan) error {
