@@ -43,6 +43,9 @@ type formPreviewLink struct {
 	Lang       string
 }
 
+// previewLangKeys name the links to the preview in each language.
+var previewLangKeys = map[string]string{"de": "form_builder.preview.lang_de", "en": "form_builder.preview.lang_en"}
+
 func (s *Server) handleFormPreview(w http.ResponseWriter, r *http.Request) error {
 	return s.formPreview(w, r, nil)
 }
@@ -90,7 +93,7 @@ func (s *Server) formPreview(w http.ResponseWriter, r *http.Request, values url.
 		p.Next = link(i+1, lang)
 	}
 	for _, l := range i18n.Langs {
-		p.Langs = append(p.Langs, formPreviewLink{Label: s.t(r, "form_builder.preview.lang_"+l), URL: link(i, l), Current: l == lang, Lang: l})
+		p.Langs = append(p.Langs, formPreviewLink{Label: s.t(r, previewLangKeys[l]), URL: link(i, l), Current: l == lang, Lang: l})
 	}
 	for n := range f.Pages {
 		p.Pages = append(p.Pages, formPreviewLink{Label: f.Pages[n].Title.Get(lang), URL: link(n, lang), Current: n == i, Lang: lang})
