@@ -143,7 +143,12 @@ func (s *Server) handleCSRecord(w http.ResponseWriter, r *http.Request) error {
 	fv.Check(err == nil, "received", "error.cases_staff.received")
 	fv.Check(app.Applicant.Email == "" || strings.Contains(app.Applicant.Email, "@"), "applicant_email", "error.cases_staff.email")
 	if err := fv.Err(); err != nil {
-		return s.csRecordFailed(w, r, v, err, answers)
+		// Also name the form's problems, so one round shows them all.
+		fields := fault.As(err).Fields
+		if _, ferr := p.Service.Form.Validate(answers, "de"); fault.Is(ferr, fault.Invalid) {
+			fields = append(fields, fault.As(ferr).Fields...)
+		}
+		return s.csRecordFailed(w, r, v, fault.Fields(fields...), answers)
 	}
 	out, err := s.opts.Cases.Record(r.Context(), actorOf(r), app)
 	if err != nil {

@@ -399,6 +399,15 @@ func TestCaseStaffRecordPaper(t *testing.T) {
 	}
 	wantStatus(t, e.get("/amt/antraege/erfassen?leistung="+strconv.FormatInt(e.svc["trauung"], 10), w), 404)
 
+	res = e.csMultipart("/amt/antraege/erfassen", url.Values{"service": {strconv.FormatInt(e.svc["parken"], 10)},
+		"key": {"k0"}, "received": {"2030-01-01"}}, nil, w)
+	wantStatus(t, res, 400)
+	for _, f := range []string{"channel", "received", "plate", "registration"} {
+		if query(res.doc, "#error-summary a[href='#field-"+f+"']") == nil {
+			t.Errorf("an empty recording: no error for %s in the one summary", f)
+		}
+	}
+
 	fields := url.Values{"service": {strconv.FormatInt(e.svc["parken"], 10)}, "key": {"k1"},
 		"received": {"2026-11-25"}, "applicant_name": {"Otto Papier"},
 		"plate": {"J-XY 42"}, "address.street": {"Markt"}, "address.house_number": {"1"},
