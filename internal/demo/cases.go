@@ -338,6 +338,11 @@ func (w *caseWriter) pay(ctx context.Context, c *cases.Case, at time.Time) error
 func (w *caseWriter) message(ctx context.Context, p *plan, c *cases.Case, flow *cases.Workflow, st step) error {
 	at := st.at.UTC()
 	m := &cases.Message{CaseID: c.ID, FromStaff: st.staff, Body: st.text, At: at}
+	if f := st.file; f != nil {
+		sum := sha256.Sum256(w.files[f.ID])
+		m.Files = []cases.File{{Kind: "message", Key: f.ID, Name: f.Name, ContentType: f.Type, Size: f.Size,
+			SHA256: hex.EncodeToString(sum[:]), CreatedAt: at}}
+	}
 	var fx cases.Effects
 	if st.staff {
 		m.AuthorID = w.staffID(p)

@@ -108,9 +108,10 @@ const (
 type step struct {
 	at     time.Time
 	kind   int
-	action string // the transition of a stepAction
-	text   string // the note, message or reason
-	staff  bool   // done by staff (else the applicant or the system)
+	action string        // the transition of a stepAction
+	text   string        // the note, message or reason
+	staff  bool          // done by staff (else the applicant or the system)
+	file   *form.FileRef // a message's attachment
 }
 
 // plan is the life of one simulated case.
@@ -136,8 +137,9 @@ func (p *plan) sortSteps() {
 }
 
 var (
+	// replies to a request; those but the last come with a document.
 	replies = []string{"Guten Tag, anbei die gewünschten Unterlagen. Viele Grüße",
-		"Ich habe die Unterlagen eben hochgeladen. Bitte geben Sie Bescheid, wenn noch etwas fehlt.",
+		"Ich habe die Unterlagen hier angehängt. Bitte geben Sie Bescheid, wenn noch etwas fehlt.",
 		"Entschuldigung für die Verzögerung, ich war im Urlaub. Die Nachweise sind jetzt dabei.",
 		"Die Hausnummer war falsch, richtig ist die Nummer im Antrag plus a (Hinterhaus)."}
 	questions = []string{"Guten Tag, wie ist der Stand meines Antrags?",

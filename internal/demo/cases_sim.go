@@ -96,7 +96,12 @@ func (s *simulator) life(p *plan) {
 		switch {
 		case chance(r, 0.85):
 			reply := citizenTime(r, askAt, days(r, prof.reply[0], prof.reply[1]))
-			p.add(reply, stepCitizenMessage, "", pick(r, replies), false)
+			i := r.IntN(len(replies))
+			p.add(reply, stepCitizenMessage, "", replies[i], false)
+			if i < len(replies)-1 {
+				ref := s.fileRef("reply", "nachweise.pdf")
+				p.steps[len(p.steps)-1].file = &ref
+			}
 			cur = addWork(reply, workDays(r, 0.1, 1.5))
 			p.act(cur, "resume", "")
 		case chance(r, 0.5):
