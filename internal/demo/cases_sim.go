@@ -238,7 +238,8 @@ func (s *simulator) citizenPlans() []*plan {
 	p = mk("hundesteuer", 9*24*time.Hour)
 	start = addWork(p.at, workDays(r, 1, 2))
 	p.act(start, "start", "")
-	p.act(addWork(s.now.Add(-3*24*time.Hour), 0), "ask", "Bitte laden Sie den Übernahmevertrag des Tierheims hoch, damit wir die Ermäßigung gewähren können.")
+	p.act(addWork(s.now.Add(-3*24*time.Hour), workDays(r, 0.05, 0.6)), "ask",
+		"Bitte teilen Sie uns die Chipnummer Ihres Hundes mit und laden Sie ein Foto des Heimtierausweises hoch.")
 	out = append(out, p)
 	// In progress: housing benefit, with her question in the mailbox.
 	p = mk("wohngeld", 12*24*time.Hour)
