@@ -96,10 +96,9 @@ func newQuestionField(f *Form, q *form.Question, lang string, v form.Value) Ques
 		if q.Integer {
 			qf.InputMode = "numeric"
 		}
+		// The value stays as stored or typed: rewriting "1.234" the
+		// German way would change what the applicant wrote.
 		qf.Hint = joinHint(qf.Hint, numberHint(f, q, lang))
-		if lang == "de" {
-			qf.Value = strings.Replace(v.Text, ".", ",", 1)
-		}
 	case form.TypeDate:
 		qf.Type = "date"
 	case form.TypeEmail:

@@ -344,3 +344,32 @@ func TestFormBuilderDeleteAndReorder(t *testing.T) {
 		t.Error("deleting the last page changed the form")
 	}
 }
+
+// TestQuestionPartial checks the shared rendering of questions through
+// the preview: answers stay after errors, address parts have their own
+// errors, German texts in the English view are marked, prefilled
+// questions carry autofill tokens.
+func TestQuestionPartial(t *testing.T) {
+	e := newFormEnv(t)
+	e.buildDogForm()
+	e.post(e.formPath()+"/questions/rasse", url.Values{"id": {"rasse"}, "type": {"checkboxes"}, "label_de": {"Rasse"},
+		"options.0.de": {"Mischling"}, "options.1.de": {"Pudel"}}, e.editor, http.StatusSeeOther)
+	e.post(e.formPath()+"/questions/wo_lebt_der_hund", url.Values{"id": {"wo_lebt_der_hund"}, "type": {"address"},
+		"label_de": {"Wo lebt der Hund?"}, "required": {"1"}}, e.editor, http.StatusSeeOther)
+
+	res := e.post(e.formPath()+"/preview?page=ihr_hund&lang=de", url.Values{
+		"rasse": {"pudel"}, "wo_lebt_der_hund.street": {"Markt"}, "wo_lebt_der_hund.postal_code": {"123"},
+	}, e.editor, http.StatusBadRequest)
+	wantBody(t, res, `href="#field-wo_lebt_der_hund.house_number"`, `href="#field-wo_lebt_der_hund.postal_code"`,
+		`id="field-wo_lebt_der_hund.postal_code-error"`, `value="Markt"`, `value="123"`)
+	if !strings.Contains(res.body, `value="pudel" checked`) || strings.Contains(res.body, `value="mischling" checked`) {
+		t.Error("the ticked checkbox did not stay ticked")
+	}
+	res = e.post(e.formPath()+"/preview?page=ihr_hund&lang=de", nil, e.editor, http.StatusBadRequest)
+	wantBody(t, res, `href="#field-wo_lebt_der_hund"`, `<fieldset class="kern-fieldset kern-fieldset--error" id="field-wo_lebt_der_hund"`)
+
+	res = e.get(e.formPath()+"/preview?page=ihr_hund&lang=en", e.editor)
+	wantBody(t, res, `<span lang="de">Anzahl der Hunde</span>`)
+	res = e.get(e.formPath()+"/preview?page=antragsteller&lang=en", e.editor)
+	wantBody(t, res, "Your full name", `autocomplete="name"`)
+}
