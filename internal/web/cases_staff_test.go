@@ -369,6 +369,10 @@ func TestCaseStaffMessage(t *testing.T) {
 	if dl := e.get(attrOf(link, "href"), w); dl.StatusCode != 200 || dl.body != string(testPDF) {
 		t.Errorf("attachment download: %d", dl.StatusCode)
 	}
+	big := append(append([]byte{}, testPDF...), make([]byte, 64<<10)...) // over the server's usual body limit
+	res = e.csMultipart(csPath(c.ID)+"/nachrichten", url.Values{"message": {"Der Plan in groß."}},
+		[]csPart{{"files", "plan.pdf", big}}, w)
+	wantStatus(t, res, 303)
 	res = e.csMultipart(csPath(c.ID)+"/nachrichten", url.Values{"message": {"Bild"}},
 		[]csPart{{"files", "virus.pdf", []byte("MZ\x90\x00 not a pdf")}}, w)
 	wantStatus(t, res, 400)
