@@ -39,6 +39,8 @@ func TestFormBuilderInBrowser(t *testing.T) {
 			}
 			b.Axe()
 		}
+		b.Navigate(base)
+		b.Screenshot("form-builder-edit-" + lang)
 		b.Navigate(base + "/preview?page=ihr_hund")
 		b.Screenshot("form-builder-preview-" + lang)
 		b.NoConsoleErrors() // the refusals below answer 400, which the console reports
