@@ -99,3 +99,12 @@ func (s *Service) bookedEarlier(ctx context.Context, a org.Actor, txs []payment.
 	}
 	return out, nil
 }
+
+// MarkReadByStaff marks the applicant's messages of a case read, when a
+// worker who may work it opened its page; the citizen's page shows it.
+func (s *Service) MarkReadByStaff(ctx context.Context, a org.Actor, caseID int64) error {
+	if _, err := s.staffCase(ctx, a, caseID); err != nil {
+		return err
+	}
+	return s.Store.MarkMessagesRead(ctx, caseID, false, s.now())
+}

@@ -45,3 +45,23 @@ func TestStatementLinesSayWhatWasBooked(t *testing.T) {
 		}
 	})
 }
+
+// TestStaffReadsTheApplicantsMessages: opening the case as staff marks
+// the applicant's messages read; a worker of another unit cannot.
+func TestStaffReadsTheApplicantsMessages(t *testing.T) {
+	eachEngine(t, func(t *testing.T, e *svcEnv) {
+		ctx := context.Background()
+		c := e.apply(t, "").Case
+		_, err := e.svc.CitizenMessage(ctx, cases.Citizen{UserID: &e.citizen}, cases.Reply{CaseID: c.ID, Body: "Hier ist der Schein.", Lang: "de"})
+		must(t, err)
+		if err := e.svc.MarkReadByStaff(ctx, e.stranger, c.ID); !fault.Is(err, fault.NotFound) {
+			t.Errorf("another unit: %v, want NotFound", err)
+		}
+		must(t, e.svc.MarkReadByStaff(ctx, e.worker, c.ID))
+		ms, err := e.db.Messages(ctx, c.ID)
+		must(t, err)
+		if len(ms) != 1 || ms[0].ReadAt == nil {
+			t.Errorf("the applicant's message is not marked read: %+v", ms)
+		}
+	})
+}

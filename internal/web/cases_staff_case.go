@@ -90,6 +90,9 @@ func (s *Server) handleCSCase(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := s.opts.Cases.MarkReadByStaff(r.Context(), actorOf(r), p.Case.ID); err != nil {
+		return err
+	}
 	return s.render(w, r, "cases_staff_case", p)
 }
 
