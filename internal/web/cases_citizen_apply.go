@@ -94,7 +94,10 @@ func (s *Server) openApplication(r *http.Request) (*applyFlow, error) {
 		a.Who = cases.Citizen{UserID: &uid}
 		id, _ := strconv.ParseInt(r.FormValue(applyDraftParam), 10, 64)
 		if id > 0 {
-			if saved, err = s.opts.Cases.OpenDraft(r.Context(), a.Who, id); err != nil {
+			// A draft gone (submitted, deleted, expired) is no draft.
+			if saved, err = s.opts.Cases.OpenDraft(r.Context(), a.Who, id); fault.Is(err, fault.NotFound) {
+				saved = nil
+			} else if err != nil {
 				return nil, err
 			}
 		}
@@ -151,6 +154,17 @@ type applyStartPage struct {
 	ResumeURL  string // the account's saved draft of this service
 	HasFiles   bool
 	PageTitles []string
+	TitleLang  string // "de" when the form has no title in the page's language
+	IntroLang  string
+}
+
+// fallbackLang is "de" when t has no text in lang and falls back to
+// German, for a lang attribute; else "".
+func fallbackLang(t form.Text, lang string) string {
+	if lang != "de" && t[lang] == "" && t["de"] != "" {
+		return "de"
+	}
+	return ""
 }
 
 func (s *Server) handleApplyStart(w http.ResponseWriter, r *http.Request) error {
@@ -173,6 +187,7 @@ func (s *Server) handleApplyStart(w http.ResponseWriter, r *http.Request) error 
 		p.DraftDays = int(cases.DefaultDraftTTL.Hours() / 24)
 	}
 	p.Page.Title = p.Title
+	p.TitleLang, p.IntroLang = fallbackLang(f.Title, lang), fallbackLang(f.Intro, lang)
 	if f.Fee != nil {
 		p.Fee = euro(lang, f.Fee.BaseCents)
 		p.FeeVaries = f.Fee.PerUnit != nil || len(f.Fee.Surcharges) > 0

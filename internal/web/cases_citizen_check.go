@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"rathaus/internal/cases"
 	"rathaus/internal/fault"
@@ -35,6 +36,8 @@ type applyCheckPage struct {
 	Key       string              // idempotency key of this rendering
 	BackURL   string
 	Action    string
+	// FormTitleLang is "de" when the form's title fell back to German.
+	FormTitleLang string
 }
 
 // applyCheckGroup is one page of the form with its answers.
@@ -70,6 +73,7 @@ func (s *Server) renderCheck(w http.ResponseWriter, r *http.Request, a *applyFlo
 	p := applyCheckPage{Page: s.page(r, "cases_web.check.title"), App: a, FormTitle: a.Form.Title.Get(lang),
 		Key: newIdempotencyKey(), Action: a.url("/absenden")}
 	p.Page.Form = f
+	p.FormTitleLang = fallbackLang(a.Form.Title, lang)
 	path := a.Form.Path(a.Answers)
 	if len(path) > 0 {
 		p.BackURL = a.url("/" + path[len(path)-1])
@@ -149,7 +153,13 @@ func (s *Server) handleApplySubmit(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	if a.Draft == nil {
-		redirect(w, r, applyURL(a.Service.ID))
+		// The draft went with a submission just now (a double click whose
+		// first response the browser dropped): that case, if any.
+		to, err := s.justSubmitted(r, a)
+		if err != nil {
+			return err
+		}
+		redirect(w, r, to)
 		return nil
 	}
 	if values.Get("erklaerung") != "ja" {
@@ -180,6 +190,29 @@ func (s *Server) handleApplySubmit(w http.ResponseWriter, r *http.Request) error
 	s.setSignedCookie(w, applySubmittedCookie, key+":"+id, 3600)
 	redirect(w, r, "/antraege/"+id+"/eingegangen")
 	return nil
+}
+
+// resubmitWindow is how long after a submission another press of the
+// submit button, without the draft, leads to that case.
+const resubmitWindow = 10 * time.Minute
+
+// justSubmitted is where a submission without a draft goes: the
+// confirmation of the account's case of this service submitted within
+// resubmitWindow, else the start page.
+func (s *Server) justSubmitted(r *http.Request, a *applyFlow) (string, error) {
+	if a.User == nil {
+		return applyURL(a.Service.ID), nil
+	}
+	mine, err := s.opts.Cases.Mine(r.Context(), a.User.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, c := range mine {
+		if c.ServiceID == a.Service.ID && s.now().Sub(c.SubmittedAt) < resubmitWindow {
+			return myCaseURL(c.ID) + "/eingegangen", nil
+		}
+	}
+	return applyURL(a.Service.ID), nil
 }
 
 // caseStatusLink is the address of a case's status page by its secret.

@@ -27,6 +27,8 @@ type applyPage struct {
 	Multipart bool
 	Step      int // position in the visible pages, from 1
 	Steps     int
+	// lang attributes of texts that fell back to German
+	FormTitleLang, TitleLang, HelpLang string
 }
 
 // applyQuestion is a question for the "question" partial, or for file
@@ -72,6 +74,7 @@ func (s *Server) renderApplyPage(w http.ResponseWriter, r *http.Request, a *appl
 	ap := applyPage{Page: s.page(r, "cases_web.page.title"), App: a, FormTitle: a.Form.Title.Get(lang),
 		PageHelp: p.Help.Get(lang), Action: a.url("/" + p.ID)}
 	ap.Page.Title = p.Title.Get(lang)
+	ap.FormTitleLang, ap.TitleLang, ap.HelpLang = fallbackLang(a.Form.Title, lang), fallbackLang(p.Title, lang), fallbackLang(p.Help, lang)
 	ap.Page.Form = f
 	if r.FormValue("return") == "pruefen" {
 		ap.Return = "pruefen"

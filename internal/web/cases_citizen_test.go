@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"rathaus/internal/cases"
+	"rathaus/internal/org"
 )
 
 // A citizen with an account applies for a residents' parking permit page
@@ -361,5 +366,73 @@ func TestServicePageLinksApplication(t *testing.T) {
 	res = e.get("/account", e.login(e.citizen))
 	if query(res.doc, "a[href='/antraege']") == nil {
 		t.Error("no link to my applications in the account")
+	}
+}
+
+// Two presses of the submit button at once, or a second one after the
+// first went through without its cookie, make one case and lead to it.
+func TestDoubleSubmitMakesOneCase(t *testing.T) {
+	e := newCasesEnv(t)
+	uid := e.citizen.ID
+	saved, err := e.cases.SaveDraft(context.Background(), cases.Citizen{UserID: &uid}, 0, e.svc["parken"], 1,
+		e.parkingAnswers(t), "pruefen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	session := e.login(e.citizen)
+	base := "/antrag/" + sid(e, "parken")
+	draft := strconv.FormatInt(saved.Draft.ID, 10)
+	res := e.get(base+"/pruefen?entwurf="+draft, session)
+	wantStatus(t, res, 200)
+	key := attrOf(query(res.doc, "input[name=schluessel]"), "value")
+	form := url.Values{"entwurf": {draft}, "schluessel": {key}, "erklaerung": {"ja"}}
+
+	var wg sync.WaitGroup
+	locs := make([]string, 3)
+	for i := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := httptest.NewRequest("POST", base+"/absenden", strings.NewReader(form.Encode()))
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			r.Header.Set("Sec-Fetch-Site", "same-origin")
+			r.AddCookie(session)
+			rec := httptest.NewRecorder()
+			e.srv.Handler().ServeHTTP(rec, r)
+			locs[i] = rec.Header().Get("Location")
+		}()
+	}
+	wg.Wait()
+	locs[2] = e.postForm(base+"/absenden", form, session).Header.Get("Location")
+	mine, err := e.cases.Mine(context.Background(), uid)
+	if err != nil || len(mine) != 1 {
+		t.Fatalf("%d cases after three presses (%v)", len(mine), err)
+	}
+	want := myCaseURL(mine[0].ID) + "/eingegangen"
+	for i, loc := range locs {
+		if loc != want {
+			t.Errorf("press %d leads to %q, want %q", i+1, loc, want)
+		}
+	}
+}
+
+// My applications counts the office's unread messages until the
+// citizen opens the case.
+func TestMyCasesUnreadMessages(t *testing.T) {
+	e := newCasesEnv(t)
+	c := e.submitParking(t)
+	if _, err := e.cases.StaffMessage(context.Background(), org.Actor{UserID: e.worker.ID},
+		cases.Reply{CaseID: c.ID, Body: "Eine Frage.", Lang: "de"}); err != nil {
+		t.Fatal(err)
+	}
+	b := e.browser(t, e.login(e.citizen))
+	res := b.get("/antraege")
+	wantStatus(t, res, 200)
+	if !strings.Contains(text(query(res.doc, "table")), "1 ungelesen") {
+		t.Errorf("no unread count: %q", text(query(res.doc, "table")))
+	}
+	wantStatus(t, b.get(myCaseURL(c.ID)), 200)
+	if res := b.get("/antraege"); strings.Contains(text(query(res.doc, "table")), "ungelesen") {
+		t.Error("still unread after opening the case")
 	}
 }
