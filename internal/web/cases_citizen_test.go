@@ -436,3 +436,66 @@ func TestMyCasesUnreadMessages(t *testing.T) {
 		t.Error("still unread after opening the case")
 	}
 }
+
+// An account saves for later, finds the draft under my applications,
+// removes an uploaded file, comes back from "check your answers" through
+// a change link, and deletes the draft.
+func TestAccountDrafts(t *testing.T) {
+	e := newCasesEnv(t)
+	b := e.browser(t, e.login(e.citizen))
+	base := "/antrag/" + sid(e, "parken")
+	loc := follow(t, b.post(base+"/vehicle", url.Values{"plate": {"J-XY 9"}}))
+	draft := strings.SplitN(loc, "entwurf=", 2)[1]
+	q := "?entwurf=" + draft
+
+	// Save for later on the documents page, with a file.
+	loc = follow(t, b.postFiles(base+"/documents"+q, url.Values{"entwurf": {draft}, "aktion": {"speichern"}},
+		testFile{"registration", "a.pdf", testPDF}, testFile{"registration", "b.png", testPNG}))
+	if loc != "/antraege" {
+		t.Fatalf("save for later leads to %s", loc)
+	}
+	res := b.get("/antraege")
+	cont := query(res.doc, "a[href='"+base+"/documents?entwurf="+draft+"']")
+	if cont == nil || !strings.Contains(text(query(res.doc, "main")), "Bewohnerparkausweis beantragen") {
+		t.Fatal("the draft is not listed with a continue link")
+	}
+	if got := len(e.draftOf(t, e.citizen.ID, e.svc["parken"]).Answers["registration"].Files); got != 2 {
+		t.Fatalf("%d files in the draft, want 2", got)
+	}
+
+	// Remove the first file.
+	follow(t, b.post(base+"/documents"+q, url.Values{"entwurf": {draft}, "entfernen": {"registration/0"}}))
+	files := e.draftOf(t, e.citizen.ID, e.svc["parken"]).Answers["registration"].Files
+	if len(files) != 1 || files[0].Name != "b.png" {
+		t.Fatalf("after removing: %+v", files)
+	}
+
+	// The start page offers to continue.
+	res = b.get(base)
+	if query(res.doc, "a[href='"+base+"/documents?entwurf="+draft+"']") == nil {
+		t.Error("the start page does not offer the saved draft")
+	}
+
+	// From the check page, a change goes back there.
+	res = b.get(base + "/vehicle" + q + "&return=pruefen")
+	if query(res.doc, "input[name=return][value=pruefen]") == nil {
+		t.Fatal("the change page forgets where to return")
+	}
+	if got := follow(t, b.post(base+"/vehicle"+q, url.Values{"entwurf": {draft}, "plate": {"J-XY 10"}, "return": {"pruefen"}})); pathOnly(got) != base+"/pruefen" {
+		t.Errorf("after a change: %s", got)
+	}
+	res = b.get(base + "/pruefen" + q)
+	if query(res.doc, "#fehlt") == nil || query(res.doc, "input[name=schluessel]") != nil {
+		t.Error("an incomplete application can be submitted")
+	}
+
+	// Delete the draft; another account cannot.
+	other := e.browser(t, e.login(e.stranger))
+	if res := other.post("/antraege/entwuerfe/"+draft+"/loeschen", url.Values{}); res.StatusCode != 404 {
+		t.Errorf("another account deletes the draft: %d", res.StatusCode)
+	}
+	follow(t, b.post("/antraege/entwuerfe/"+draft+"/loeschen", url.Values{}))
+	if e.draftOf(t, e.citizen.ID, e.svc["parken"]) != nil {
+		t.Error("the draft is still there")
+	}
+}
