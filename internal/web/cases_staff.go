@@ -33,6 +33,7 @@ func (s *Server) casesStaffRoutes() []route {
 		{"POST /amt/antraege/{id}/notizen", w(s.handleCSNote)},
 		{"POST /amt/antraege/{id}/nachrichten", w(s.handleCSMessage)},
 		{"GET /amt/antraege/{id}/dateien/{file}", w(s.handleCSFile)},
+		{"GET /amt/antraege/{id}/quittung.pdf", w(s.handleCSReceipt)},
 		{"GET /amt/zahlungen", w(s.handleCSPaymentsForm)},
 		{"POST /amt/zahlungen", w(s.handleCSPayments)},
 	}

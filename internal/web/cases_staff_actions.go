@@ -188,6 +188,31 @@ func (s *Server) handleCSFile(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// handleCSReceipt renders the receipt of a case, in German, to print and
+// send to an applicant without e-mail (a case recorded from paper).
+func (s *Server) handleCSReceipt(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	v, err := s.opts.Cases.StaffView(r.Context(), actorOf(r), id)
+	if err != nil {
+		return err
+	}
+	b, err := s.opts.Cases.ReceiptPDF(v, "de")
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/pdf")
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": v.Case.Reference + ".pdf"}))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	_, _ = w.Write(b)
+	return nil
+}
+
 // csPost reads the path's case ID and the posted form.
 func (s *Server) csPost(r *http.Request) (int64, url.Values, error) {
 	id, err := pathID(r, "id")

@@ -450,6 +450,12 @@ func TestCaseStaffRecordPaper(t *testing.T) {
 	if !strings.Contains(res.body, "schein.pdf") || !strings.Contains(res.body, "J-XY 42") {
 		t.Error("the recorded answers or the file are not on the case page")
 	}
+	rc := e.get(csPath(id)+"/quittung.pdf", w)
+	wantStatus(t, rc, 200)
+	if !strings.HasPrefix(rc.body, "%PDF") || !strings.HasPrefix(rc.Header.Get("Content-Disposition"), "attachment") {
+		t.Errorf("receipt to print: %q, %q", rc.body[:min(8, len(rc.body))], rc.Header.Get("Content-Disposition"))
+	}
+	wantStatus(t, e.get(csPath(id)+"/quittung.pdf", e.login(e.stranger)), 404)
 	again := e.csMultipart("/amt/antraege/erfassen", fields, nil, w)
 	if again.Header.Get("Location") != csPath(id) {
 		t.Errorf("the same recording again made %q, want the first case", again.Header.Get("Location"))
