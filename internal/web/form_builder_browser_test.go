@@ -59,6 +59,23 @@ func TestFormBuilderInBrowser(t *testing.T) {
 		b.Axe()
 		b.Screenshot("form-builder-question-error-" + lang)
 
+		// Changing the type shows its rules at once (form_builder.js).
+		b.Navigate(base + "/questions/anzahl_der_hunde")
+		if Eval[bool](b, `!document.querySelector("[data-rules='choice checkboxes']").hidden`) {
+			t.Errorf("%s: the options of a choice show on a number question", lang)
+		}
+		shown := Eval[bool](b, `(function () {
+			var s = document.getElementById("field-type");
+			s.value = "choice";
+			s.dispatchEvent(new Event("change"));
+			return !document.querySelector("[data-rules='choice checkboxes']").hidden &&
+				document.querySelector("[data-rules='number']").hidden;
+		})()`)
+		if !shown {
+			t.Errorf("%s: choosing a choice question does not show its options", lang)
+		}
+		b.Axe()
+
 		// The preview checks answers against the rules.
 		b.Navigate(base + "/preview?page=ihr_hund")
 		b.Fill("#field-anzahl_der_hunde", "zwei")
