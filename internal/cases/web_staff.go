@@ -108,3 +108,21 @@ func (s *Service) MarkReadByStaff(ctx context.Context, a org.Actor, caseID int64
 	}
 	return s.Store.MarkMessagesRead(ctx, caseID, false, s.now())
 }
+
+// UnreadFromApplicants counts per case the applicant's messages no worker
+// has opened yet. cs are cases Queue returned to the worker who asks.
+func (s *Service) UnreadFromApplicants(ctx context.Context, cs []*Case) (map[int64]int, error) {
+	out := map[int64]int{}
+	for _, c := range cs {
+		ms, err := s.Store.Messages(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			if !m.FromStaff && m.ReadAt == nil {
+				out[c.ID]++
+			}
+		}
+	}
+	return out, nil
+}

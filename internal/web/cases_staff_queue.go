@@ -40,6 +40,7 @@ type csRow struct {
 	Submitted, State, Channel          string
 	Assignee, Deadline                 string
 	Due, Fee                           *badge
+	Unread                             string // "2 neue Nachrichten", "" when none
 }
 
 // csQuick is a tab of the queue: a common filter as a link.
@@ -136,8 +137,16 @@ func (s *Server) handleCSQueue(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := csQueuePage{Page: s.page(r, "cases_staff.queue.title"), Query: q, Total: total}
 	l := s.csLookup(ctx)
+	unread, err := s.opts.Cases.UnreadFromApplicants(ctx, list)
+	if err != nil {
+		return err
+	}
 	for _, c := range list {
-		p.Rows = append(p.Rows, s.csRow(r, l, c))
+		row := s.csRow(r, l, c)
+		if n := unread[c.ID]; n > 0 {
+			row.Unread = s.t(r, "cases_staff.queue.unread", n)
+		}
+		p.Rows = append(p.Rows, row)
 	}
 	if len(list) > 0 {
 		p.From, p.To = f.Offset+1, f.Offset+len(list)

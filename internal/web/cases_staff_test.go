@@ -507,3 +507,23 @@ func TestCaseStaffCAMTImport(t *testing.T) {
 		t.Error("a broken file: no error at the file field")
 	}
 }
+
+// TestCaseStaffQueueShowsUnreadReplies: the applicant's reply shows in
+// the queue until a worker opens the case.
+func TestCaseStaffQueueShowsUnreadReplies(t *testing.T) {
+	e := newCasesEnv(t)
+	c := e.submitParking(t)
+	uid := e.citizen.ID
+	if _, err := e.cases.CitizenMessage(context.Background(), cases.Citizen{UserID: &uid},
+		cases.Reply{CaseID: c.ID, Body: "Hier ist die Rückseite.", Lang: "de"}); err != nil {
+		t.Fatal(err)
+	}
+	w := e.login(e.worker)
+	if row := text(query(e.get("/amt/antraege", w).doc, "table tbody tr")); !strings.Contains(row, "Neue Nachrichten: 1") {
+		t.Errorf("row %q: no unread reply", row)
+	}
+	e.csOpen(t, w, c.ID)
+	if row := text(query(e.get("/amt/antraege", w).doc, "table tbody tr")); strings.Contains(row, "Neue Nachrichten") {
+		t.Errorf("row %q: the reply still counts as unread after opening the case", row)
+	}
+}
