@@ -527,3 +527,19 @@ func TestCaseStaffQueueShowsUnreadReplies(t *testing.T) {
 		t.Errorf("row %q: the reply still counts as unread after opening the case", row)
 	}
 }
+
+// TestCaseStaffNavLink: staff find the queue in the main navigation,
+// citizens do not.
+func TestCaseStaffNavLink(t *testing.T) {
+	e := newCasesEnv(t, withAppointments(&testClock{t: testNow}))
+	sel := "nav a[href='/amt/antraege']"
+	if query(e.get("/", e.login(e.worker)).doc, sel) == nil {
+		t.Error("no link to the queue for a case worker")
+	}
+	if res := e.get("/amt/antraege", e.login(e.worker)); query(res.doc, "nav a[href='/amt/antraege'][aria-current=page]") == nil {
+		t.Error("the queue's link is not marked current on the queue")
+	}
+	if query(e.get("/", e.login(e.citizen)).doc, sel) != nil {
+		t.Error("a citizen sees the link to the queue")
+	}
+}
