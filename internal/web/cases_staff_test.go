@@ -543,3 +543,27 @@ func TestCaseStaffNavLink(t *testing.T) {
 		t.Error("a citizen sees the link to the queue")
 	}
 }
+
+// TestCaseStaffForward: a worker cannot hand a case to a unit they do
+// not work for; an admin forwards it to standesamt, whose worker then
+// has it and the first unit's worker no longer does.
+func TestCaseStaffForward(t *testing.T) {
+	e := newCasesEnv(t)
+	c := e.submitParking(t)
+	w := e.login(e.worker)
+	_, v := e.csOpen(t, w, c.ID)
+	other := strconv.FormatInt(e.other.ID, 10)
+	res := e.postForm(csPath(c.ID)+"/bearbeitung", url.Values{"version": {strconv.Itoa(v)}, "unit": {other}}, w)
+	wantStatus(t, res, 400)
+	if query(res.doc, "#error-summary a[href='#field-unit']") == nil {
+		t.Errorf("forwarding to a foreign unit: no error at the unit:\n%.2000s", res.body)
+	}
+	admin := e.login(e.user("chefin@example.org", true))
+	res, v = e.csOpen(t, admin, c.ID)
+	if query(res.doc, "select#field-unit option[value='"+other+"']") == nil {
+		t.Fatal("the admin is not offered standesamt")
+	}
+	wantStatus(t, e.postForm(csPath(c.ID)+"/bearbeitung", url.Values{"version": {strconv.Itoa(v)}, "unit": {other}}, admin), 303)
+	wantStatus(t, e.get(csPath(c.ID), w), 404)
+	wantStatus(t, e.get(csPath(c.ID), e.login(e.stranger)), 200)
+}
