@@ -11,13 +11,16 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/appointment"
+	"rathaus/internal/cases"
 	svccatalog "rathaus/internal/catalog"
 	"rathaus/internal/demo"
+	"rathaus/internal/filestore"
 	"rathaus/internal/i18n"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/mail/smtptest"
 	"rathaus/internal/org"
+	"rathaus/internal/payment"
 	"rathaus/internal/sqlstore"
 	"rathaus/internal/storetest"
 	"rathaus/internal/web"
@@ -30,6 +33,7 @@ type app struct {
 	DB           *sqlstore.DB
 	Catalog      *svccatalog.Catalog
 	Appointments *appointment.Service
+	Cases        *cases.Service
 }
 
 // engines returns the database URLs to run on: SQLite always, PostgreSQL
@@ -79,10 +83,17 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	}
 	appts := &appointment.Service{Store: db, Catalog: services, Orgs: orgs, Audit: db, T: cat, Now: now,
 		Location: berlin, BaseURL: base, Secret: "e2e-booking-secret", CityName: "Stadt Jena"}
+	if err := demo.SeedForms(ctx, db, services, now()); err != nil {
+		t.Fatal(err)
+	}
+	applications := &cases.Service{Store: db, Forms: db, Files: &filestore.Local{Dir: t.TempDir()}, Catalog: services,
+		Orgs: orgs, Audit: db, T: cat, Now: now, BaseURL: base, CityName: "Stadt Jena",
+		Creditor: payment.Bill{Creditor: "Stadtkasse Jena", IBAN: "DE02120300000000202051", BIC: "BYLADEM1001"}}
 	smtp := smtptest.Start(t)
 	runner := &jobs.Runner{Store: db, Worker: "e2e", Now: now, Log: log, Poll: 50 * time.Millisecond}
 	runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: &mail.SMTP{Addr: smtp.Addr()}, From: "noreply@jena.example", Now: now}).Handle)
 	appts.RunJobs(runner)
+	applications.RunJobs(runner)
 	runCtx, stop := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { runner.Run(runCtx); close(done) }()
@@ -93,7 +104,7 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 			shown = append(shown, web.DemoAccount{Email: d.Email, Password: demo.Password, Role: d.What})
 		}
 	}
-	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Appointments: appts, Audit: db, Mail: db, Jobs: db,
+	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Appointments: appts, Forms: db, Cases: applications, Audit: db, Mail: db, Jobs: db,
 		Ping: db.Ping, Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown, Location: berlin,
 		SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!"})
 	if err != nil {
@@ -102,7 +113,7 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	srv.Config.Handler = w.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &app{URL: base, SMTP: smtp, DB: db, Catalog: services, Appointments: appts}
+	return &app{URL: base, SMTP: smtp, DB: db, Catalog: services, Appointments: appts, Cases: applications}
 }
 
 // eachEngine runs fn as a subtest per database engine with a fresh database.
