@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,12 +12,16 @@ import (
 	"rathaus/internal/account"
 	"rathaus/internal/appointment"
 	"rathaus/internal/audit"
+	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
 	"rathaus/internal/config"
+	"rathaus/internal/fault"
+	"rathaus/internal/filestore"
 	"rathaus/internal/i18n"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/org"
+	"rathaus/internal/payment"
 	"rathaus/internal/sqlstore"
 )
 
@@ -30,6 +35,8 @@ type app struct {
 	orgs     *org.Service
 	catalog  *catalog.Catalog
 	booking  *appointment.Service
+	files    filestore.Store
+	cases    *cases.Service
 	runner   *jobs.Runner
 }
 
@@ -68,6 +75,15 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.catalog = &catalog.Catalog{Store: db, Orgs: a.orgs, Audit: db, Now: now, FourEyes: cfg.CatalogFourEyes, Freshness: time.Second}
 	a.booking = &appointment.Service{Store: db, Catalog: a.catalog, Orgs: a.orgs, Audit: db, T: cat, Now: now,
 		Location: cityZone, BaseURL: cfg.BaseURL, Secret: cfg.SessionSecret, CityName: cfg.City.Name}
+	if a.files, err = openFiles(ctx, cfg); err != nil {
+		db.Close()
+		return nil, err
+	}
+	p := cfg.Payments
+	a.cases = &cases.Service{Store: db, Forms: db, Files: a.files, Catalog: a.catalog, Orgs: a.orgs, Audit: db,
+		T: cat, Now: now, BaseURL: cfg.BaseURL, CityName: cfg.City.Name,
+		Creditor:    payment.Bill{Creditor: p.Creditor, IBAN: payment.NormalizeIBAN(p.IBAN), BIC: p.BIC},
+		DeliveryURL: cfg.Delivery.URL, DeliverySecret: []byte(cfg.Delivery.Secret)}
 	host, _ := os.Hostname()
 	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}
 	a.runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: a.sender(), From: cfg.SMTP.From, Now: now}).Handle)
@@ -80,7 +96,28 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	})
 	a.runner.Every("retention.purge", 24*time.Hour, a.purge)
 	a.booking.RunJobs(a.runner)
+	a.cases.RunJobs(a.runner)
 	return a, nil
+}
+
+// openFiles opens the file store: S3-compatible storage when configured
+// (needed when several instances run), else the local directory.
+func openFiles(ctx context.Context, cfg *config.Config) (filestore.Store, error) {
+	if cfg.S3URL == "" {
+		return &filestore.Local{Dir: cfg.StorageDir}, nil
+	}
+	s3, err := filestore.ParseS3URL(cfg.S3URL)
+	if err != nil {
+		return nil, fmt.Errorf("RATHAUS_S3_URL: %w", err)
+	}
+	// Create the bucket when the credentials allow it; else it must exist
+	// and be readable (a missing probe object is fine).
+	if err := s3.CreateBucket(ctx); err != nil {
+		if _, err2 := s3.Stat(ctx, "rathaus-probe"); err2 != nil && !fault.Is(err2, fault.NotFound) {
+			return nil, fmt.Errorf("S3 bucket %q: %w", s3.Bucket, errors.Join(err, err2))
+		}
+	}
+	return s3, nil
 }
 
 // purge deletes what has outlived its retention period, as the privacy

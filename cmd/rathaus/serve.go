@@ -80,7 +80,7 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 			return nil
 		}
 		n, err := demo.SeedCases(ctx, demo.CaseSeed{Cases: a.db, Forms: a.db, Catalog: a.catalog, Accounts: a.db,
-			Now: time.Now(), Seed: 2026})
+			Files: a.files, Now: time.Now(), Seed: 2026})
 		if err != nil {
 			return err
 		}
@@ -131,7 +131,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		return nil, err
 	}
 	return web.New(web.Options{
-		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Appointments: a.booking, Location: cityZone, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
+		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Appointments: a.booking, Forms: a.db, Cases: a.cases, Location: cityZone, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
 		Catalog: a.i18n, Logger: a.log, Now: time.Now,
 		BaseURL: a.cfg.BaseURL, Demo: a.cfg.Demo, DemoAccounts: accounts,
 		City: web.City{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone,
