@@ -506,3 +506,22 @@ func TestFilesOnEveryStore(t *testing.T) {
 }
 
 var svcPNG = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00")
+
+func TestAssignOnlyToStaffOfTheUnit(t *testing.T) {
+	eachEngine(t, func(t *testing.T, e *svcEnv) {
+		ctx := context.Background()
+		c := e.apply(t, "").Case
+		stranger := e.stranger.UserID
+		if _, err := e.svc.Update(ctx, e.worker, cases.Edit{CaseID: c.ID, Version: c.Version, Assignee: &stranger}); !fault.Is(err, fault.Invalid) {
+			t.Errorf("assigning to a worker of another unit: %v, want Invalid", err)
+		}
+		me := e.worker.UserID
+		got, err := e.svc.Update(ctx, e.worker, cases.Edit{CaseID: c.ID, Version: c.Version, Assignee: &me})
+		if err != nil || got.AssigneeID == nil || *got.AssigneeID != me {
+			t.Fatalf("assigning to myself: %+v, %v", got, err)
+		}
+		if cs, _, _ := e.svc.Queue(ctx, e.worker, cases.Filter{AssigneeID: &me, Limit: 5}); len(cs) != 1 {
+			t.Errorf("my queue has %d cases", len(cs))
+		}
+	})
+}

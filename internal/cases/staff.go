@@ -175,6 +175,9 @@ func (s *Service) Update(ctx context.Context, a org.Actor, e Edit) (*Case, error
 	var h *HistoryEntry
 	uid := a.UserID
 	if !sameID(c.AssigneeID, e.Assignee) {
+		if err := s.mayBeAssigned(ctx, c, e.Assignee); err != nil {
+			return nil, err
+		}
 		c.AssigneeID = e.Assignee
 		h = &HistoryEntry{CaseID: c.ID, At: s.now(), Action: "assigned", FromState: c.State, ToState: c.State, ActorID: &uid}
 		fx.Events = append(fx.Events, c.event("assigned", c.State, Change{Actor: staffActor(uid), Role: "case_worker", At: s.now()}))
@@ -186,6 +189,21 @@ func (s *Service) Update(ctx context.Context, a org.Actor, e Edit) (*Case, error
 		return nil, err
 	}
 	return c, nil
+}
+
+// mayBeAssigned checks that a case goes to nobody or to staff of its unit.
+func (s *Service) mayBeAssigned(ctx context.Context, c *Case, who *int64) error {
+	if who == nil {
+		return nil
+	}
+	if c.OrgID != nil {
+		for _, r := range staffRoles {
+			if ok, err := s.Orgs.HasRole(ctx, *who, r, *c.OrgID); err != nil || ok {
+				return err
+			}
+		}
+	}
+	return fault.Fields(fault.FieldError{Field: "assignee", Key: "error.cases.assignee"})
 }
 
 func sameID(a, b *int64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
