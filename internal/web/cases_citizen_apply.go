@@ -193,7 +193,11 @@ func (s *Server) handleApplyStart(w http.ResponseWriter, r *http.Request) error 
 		p.FeeVaries = f.Fee.PerUnit != nil || len(f.Fee.Surcharges) > 0
 	}
 	for _, pg := range f.Pages {
-		p.PageTitles = append(p.PageTitles, pg.Title.Get(lang))
+		title := pg.Title.Get(lang)
+		if pg.ShowIf != nil {
+			title = s.t(r, "cases_web.start.if_needed", title)
+		}
+		p.PageTitles = append(p.PageTitles, title)
 		for _, q := range pg.Questions {
 			p.HasFiles = p.HasFiles || q.Type == form.TypeFile
 		}

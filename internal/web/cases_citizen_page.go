@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"rathaus/internal/fault"
 	"rathaus/internal/form"
@@ -29,6 +30,10 @@ type applyPage struct {
 	Steps     int
 	// lang attributes of texts that fell back to German
 	FormTitleLang, TitleLang, HelpLang string
+	// Problems is the page's form for the error summary, whose messages
+	// name their question ("Anschrift – Ort: …"); the inline errors stay
+	// short.
+	Problems *Form
 }
 
 // applyQuestion is a question for the "question" partial, or for file
@@ -90,6 +95,7 @@ func (s *Server) renderApplyPage(w http.ResponseWriter, r *http.Request, a *appl
 	default:
 		ap.BackURL = applyURL(a.Service.ID)
 	}
+	ap.Problems = labelledProblems(f, a.Form, lang)
 	for _, qf := range questionFields(f, p, lang, shown) {
 		aq := applyQuestion{QuestionField: qf}
 		if qf.Kind == "file" {
@@ -102,6 +108,25 @@ func (s *Server) renderApplyPage(w http.ResponseWriter, r *http.Request, a *appl
 		ap.Questions = append(ap.Questions, aq)
 	}
 	return s.renderStatus(w, r, status, "cases_apply_page", ap)
+}
+
+// labelledProblems copies f with each field error's message prefixed by
+// its question's label (and an address part's name).
+func labelledProblems(f *Form, fm *form.Form, lang string) *Form {
+	out := *f
+	out.Errors = make([]FieldMessage, len(f.Errors))
+	for i, e := range f.Errors {
+		qid, part, _ := strings.Cut(e.Field, ".")
+		if q, _ := fm.Question(qid); q != nil {
+			label := q.Label.Get(lang)
+			if part != "" {
+				label += " – " + f.T("question.address."+part)
+			}
+			e.Message = label + ": " + e.Message
+		}
+		out.Errors[i] = e
+	}
+	return &out
 }
 
 // applyFileSize writes a size for people: "12 KB", "3,4 MB".
