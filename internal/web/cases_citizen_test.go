@@ -499,3 +499,57 @@ func TestAccountDrafts(t *testing.T) {
 		t.Error("the draft is still there")
 	}
 }
+
+// Upload routes take bodies above the server's general limit (4 KiB in
+// tests) up to each question's own limit; a file over it is refused
+// with a message naming it, other routes keep the general limit.
+func TestUploadLimits(t *testing.T) {
+	e := newCasesEnv(t)
+	b := e.browser(t, e.login(e.citizen))
+	base := "/antrag/" + sid(e, "parken")
+	big := append(append([]byte{}, testPDF...), bytes.Repeat([]byte(" "), 200<<10)...)
+	loc := follow(t, b.postFiles(base+"/documents", url.Values{}, testFile{"registration", "gross.pdf", big}))
+	if pathOnly(loc) != base+"/payment" {
+		t.Fatalf("a 200 KB upload: %s", loc)
+	}
+	huge := append(append([]byte{}, testPDF...), bytes.Repeat([]byte(" "), 6<<20)...)
+	res := b.postFiles(base+"/documents", url.Values{}, testFile{"registration", "riesig.pdf", huge})
+	wantStatus(t, res, 400)
+	if msg := text(query(res.doc, "#field-registration-error")); !strings.Contains(msg, "riesig.pdf") || !strings.Contains(msg, "5 MB") {
+		t.Errorf("too large: %q", msg)
+	}
+	res = b.postFiles(base, url.Values{"profil": {"ja"}}, testFile{"x", "gross.pdf", big})
+	wantStatus(t, res, 413)
+}
+
+// Decision documents show on the status page and download as PDF.
+func TestCaseDecisionDocument(t *testing.T) {
+	e := newCasesEnv(t)
+	c := e.submitParking(t)
+	worker := org.Actor{UserID: e.worker.ID}
+	for _, action := range []string{"start", "approve"} {
+		next, err := e.cases.Transition(context.Background(), worker, cases.Step{CaseID: c.ID, Version: c.Version, Action: action, Lang: "de"})
+		if err != nil {
+			t.Fatalf("%s: %v", action, err)
+		}
+		c = next
+	}
+	b := e.browser(t, e.login(e.citizen))
+	res := b.get(myCaseURL(c.ID))
+	wantStatus(t, res, 200)
+	if got := text(query(res.doc, "#status")); got != "Bewilligt" {
+		t.Errorf("state %q", got)
+	}
+	if query(res.doc, "#zurueckziehen") != nil {
+		t.Error("a decided case offers withdrawal")
+	}
+	link := query(res.doc, "section[aria-labelledby=dokumente] a")
+	if link == nil || !strings.Contains(text(link), "Bescheid") {
+		t.Fatal("no decision document")
+	}
+	res = b.get(attrOf(link, "href"))
+	wantStatus(t, res, 200)
+	if !strings.HasPrefix(res.body, "%PDF") {
+		t.Errorf("decision document is no PDF: %.10q", res.body)
+	}
+}
