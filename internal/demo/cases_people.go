@@ -41,7 +41,7 @@ var streets = []struct{ Name, Code string }{
 	{"Friedrich-Engels-Straße", "07749"}, {"Kahlaische Straße", "07745"}, {"Closewitzer Straße", "07743"}, {"Am Anger", "07743"},
 }
 
-var mailDomains = []string{"mail.example", "post.example", "web.example", "saale-mail.example", "jena-net.example"}
+var mailDomains = []string{"e-mail.example", "post.example", "web.example", "saale-mail.example", "jena-net.example"}
 
 var asciiFold = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "ş", "s", "ı", "i", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue")
 
