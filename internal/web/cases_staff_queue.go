@@ -197,7 +197,10 @@ func (s *Server) csFilter(r *http.Request, q csQuery, workflows []*cases.Workflo
 	f := cases.Filter{Limit: csPageSize, Offset: (q.Page - 1) * csPageSize, Unpaid: q.Unpaid, Query: q.Search}
 	if kind, ok := strings.CutPrefix(q.State, "kind:"); ok {
 		f.States = csStatesOfKinds(workflows, kind)
-	} else if q.State != "" {
+	} else if q.State == "" {
+		// The work queue: what is still to do, unless asked for more.
+		f.States = csStatesOfKinds(workflows, cases.KindReceived, cases.KindOpen, cases.KindWaiting)
+	} else if q.State != csAllStates {
 		f.States = []string{q.State}
 	}
 	if id, err := strconv.ParseInt(q.Service, 10, 64); err == nil {
@@ -279,17 +282,22 @@ func (s *Server) csStateGroups(r *http.Request, workflows []*cases.Workflow, sel
 	return out
 }
 
+// csAllStates is the state filter that shows decided and closed cases
+// too; without a state filter the queue shows the cases still to do.
+const csAllStates = "alle"
+
 // csQuick are the queue's tabs.
 func (s *Server) csQuick(r *http.Request, q csQuery) []csQuick {
 	tabs := []struct {
 		key string
 		q   csQuery
 	}{
-		{"cases_staff.quick.all", csQuery{}},
+		{"cases_staff.quick.open", csQuery{}},
 		{"cases_staff.quick.mine", csQuery{Assign: "mir"}},
 		{"cases_staff.quick.unassigned", csQuery{Assign: "niemand"}},
 		{"cases_staff.quick.due", csQuery{Due: "bald"}},
 		{"cases_staff.quick.waiting", csQuery{State: "kind:" + cases.KindWaiting}},
+		{"cases_staff.quick.all", csQuery{State: csAllStates}},
 	}
 	cur := q
 	cur.Page = 1

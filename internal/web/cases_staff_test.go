@@ -86,6 +86,16 @@ func TestCaseStaffQueueFilters(t *testing.T) {
 	same("service", queue("leistung="+strconv.FormatInt(e.svc["hund"], 10)))
 	same("not yet due", queue("frist=bald"))
 
+	// Withdrawn cases leave the work queue but stay under "all".
+	c := e.submitParking(t)
+	uid := e.citizen.ID
+	if _, err := e.cases.Withdraw(ctx, cases.Citizen{UserID: &uid}, c.ID, c.Version); err != nil {
+		t.Fatal(err)
+	}
+	same("open by default", queue(""), a.Reference, b.Reference)
+	same("all states", queue("status=alle"), a.Reference, b.Reference, c.Reference)
+	same("closed", queue("status=kind:closed"), c.Reference)
+
 	res := e.get("/amt/antraege?zuweisung=mir", w)
 	if cur := query(res.doc, "nav a[aria-current=page][href='/amt/antraege?zuweisung=mir']"); cur == nil {
 		t.Error("the tab 'Mir zugewiesen' is not marked current")
