@@ -525,3 +525,28 @@ func TestAssignOnlyToStaffOfTheUnit(t *testing.T) {
 		}
 	})
 }
+
+func TestDeadlinePausesWhileWaitingForTheCitizen(t *testing.T) {
+	eachEngine(t, func(t *testing.T, e *svcEnv) {
+		ctx := context.Background()
+		c := e.apply(t, "").Case
+		due := *c.Deadline
+		move := func(action, note string, after time.Duration) {
+			t.Helper()
+			e.now = e.now.Add(after)
+			var err error
+			c, err = e.svc.Transition(ctx, e.worker, cases.Step{CaseID: c.ID, Version: c.Version, Action: action, Note: note, Lang: "de"})
+			must(t, err)
+		}
+		move("start", "", time.Hour)
+		move("ask", "Bitte den Fahrzeugschein nachreichen.", time.Hour)
+		move("resume", "", 5*24*time.Hour)
+		if want := due.Add(5 * 24 * time.Hour); c.Deadline == nil || !c.Deadline.Equal(want) {
+			t.Errorf("deadline after 5 days of waiting = %v, want %v", c.Deadline, want)
+		}
+		got, _ := e.db.FindCase(ctx, c.ID)
+		if !got.Deadline.Equal(*c.Deadline) {
+			t.Errorf("stored deadline %v", got.Deadline)
+		}
+	})
+}

@@ -125,6 +125,7 @@ func (s *Service) Transition(ctx context.Context, a org.Actor, st Step) (*Case, 
 		return nil, err
 	}
 	fx := Effects{Events: []processlog.Event{ev}}
+	pauseDeadline(v, from, s.now())
 	to, _ := v.Workflow.State(t.To)
 	if t.NeedsDocument && to.Kind == KindDecided {
 		f, err := s.decide(ctx, v, to.Outcome, note, st.Lang)
@@ -142,6 +143,26 @@ func (s *Service) Transition(ctx context.Context, a org.Actor, st Step) (*Case, 
 		return nil, err
 	}
 	return c, nil
+}
+
+// pauseDeadline moves a case's deadline on by the time it waited for the
+// citizen, when it leaves a waiting state: the clock stops while the
+// office cannot work.
+func pauseDeadline(v *View, from string, now time.Time) {
+	c := v.Case
+	st, _ := v.Workflow.State(from)
+	if c.Deadline == nil || st.Kind != KindWaiting {
+		return
+	}
+	for i := len(v.History) - 1; i >= 0; i-- {
+		if h := v.History[i]; h.ToState == from && h.FromState != from {
+			if waited := now.Sub(h.At); waited > 0 {
+				d := c.Deadline.Add(waited)
+				c.Deadline = &d
+			}
+			return
+		}
+	}
 }
 
 // Edit is a staff change of a case's assignment, deadline or unit.
