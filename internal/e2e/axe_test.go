@@ -213,7 +213,7 @@ func (s *sweep) admin(t *testing.T) {
 
 // adminLinks are the admin addresses the current page links to.
 func adminLinks(b *browsertest.Browser) []string {
-	return browsertest.Eval[[]string](b, `Array.from(document.querySelectorAll("a[href^='/admin']"), a => a.getAttribute("href").split("#")[0])`)
+	return browsertest.Eval[[]string](b, `Array.from(document.querySelectorAll("a[href^='/admin']:not([download])"), a => a.getAttribute("href").split("#")[0])`)
 }
 
 var number = regexp.MustCompile(`\d+`)

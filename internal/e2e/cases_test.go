@@ -126,17 +126,17 @@ func apply(t *testing.T, a *app, b *browsertest.Browser, scan string) (ref, stat
 	b.Fill("#field-address\\.house_number", "12")
 	b.Fill("#field-address\\.postal_code", "07743")
 	b.Fill("#field-address\\.city", "Jena")
-	b.Click("input[name=zone][value=a]")
-	b.Click("input[name=residence_kind][value=main]")
+	choose(t, b, "input[name=zone][value=a]")
+	choose(t, b, "input[name=residence_kind][value=main]")
 	next()
 	b.Fill("#field-plate", "J-AB 123")
-	b.Click("input[name=vehicle_use][value=own]")
+	choose(t, b, "input[name=vehicle_use][value=own]")
 	next()
 	b.Upload("input[type=file]", scan)
 	next()
 	b.Fill("#field-months", "12")
 	next()
-	b.Click("input[name=pay_by][value=transfer]")
+	choose(t, b, "input[name=pay_by][value=transfer]")
 	next()
 	if b.Attr("#field-email", "value") == "" {
 		b.Fill("#field-email", "buergerin"+demo.Domain)
@@ -169,6 +169,21 @@ func apply(t *testing.T, a *app, b *browsertest.Browser, scan string) (ref, stat
 	b.Navigate(status)
 	b.Axe()
 	return ref, status
+}
+
+// choose clicks a radio button or checkbox and makes sure it took: a
+// click that lands while the page still moves is lost.
+func choose(t *testing.T, b *browsertest.Browser, sel string) {
+	t.Helper()
+	checked := func() bool { return eval[bool](b, `document.querySelector(`+jsString(sel)+`).checked`) }
+	for range 3 {
+		b.Click(sel)
+		if checked() {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("%s does not get checked", sel)
 }
 
 // step clicks the button of the workflow action on the worker's case page.
