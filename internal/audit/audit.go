@@ -35,6 +35,7 @@ const (
 	CatalogStatus      = "catalog.status"    // a service was archived or restored
 	AppointmentBulk    = "appointment.bulk"  // one address or client booked unusually often
 	AppointmentSetup   = "appointment.setup" // an office's booking setup changed
+	CaseDeleted        = "case.deleted"      // a case's retention period ended
 )
 
 // Entry is one audit record.

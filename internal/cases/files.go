@@ -59,6 +59,10 @@ func (s *Service) Upload(ctx context.Context, name string, r io.Reader, allowed 
 	if err != nil {
 		return form.FileRef{}, err
 	}
+	if err := s.Store.AddUpload(ctx, key, s.now()); err != nil {
+		_ = s.Files.Delete(ctx, key)
+		return form.FileRef{}, err
+	}
 	return form.FileRef{ID: key, Name: cleanName(name), Type: typ, Size: info.Size}, nil
 }
 

@@ -12,8 +12,10 @@ import (
 
 // Periodic job kinds of applications.
 const (
-	JobPurgeDrafts = "cases.drafts.purge" // delete drafts past their expiry
-	JobPurgeTemp   = "cases.files.purge"  // remove files of uploads broken off
+	JobPurgeDrafts = "cases.drafts.purge"  // delete drafts past their expiry
+	JobPurgeTemp   = "cases.files.purge"   // remove files of uploads broken off
+	JobPurgeUpload = "cases.uploads.purge" // delete uploads nobody submitted
+	JobRetention   = "cases.retention"     // delete cases after their retention period
 )
 
 // RunJobs registers the jobs of applications with the runner: delivery
@@ -29,6 +31,14 @@ func (s *Service) RunJobs(r *jobs.Runner) {
 	}
 	r.Every(JobPurgeDrafts, time.Hour, func(ctx context.Context, _ []byte) error {
 		_, err := s.Store.DeleteExpiredDrafts(ctx, s.now())
+		return err
+	})
+	r.Every(JobPurgeUpload, time.Hour, func(ctx context.Context, _ []byte) error {
+		_, err := s.PurgeUploads(ctx)
+		return err
+	})
+	r.Every(JobRetention, 24*time.Hour, func(ctx context.Context, _ []byte) error {
+		_, err := s.PurgeClosed(ctx)
 		return err
 	})
 	if l, ok := s.Files.(*filestore.Local); ok {

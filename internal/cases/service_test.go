@@ -550,3 +550,65 @@ func TestDeadlinePausesWhileWaitingForTheCitizen(t *testing.T) {
 		}
 	})
 }
+
+func TestUploadsNobodySubmittedAreDeleted(t *testing.T) {
+	eachEngine(t, func(t *testing.T, e *svcEnv) {
+		ctx := context.Background()
+		submitted := e.parkingAnswers(t)
+		uid := e.citizen
+		_, err := e.svc.Submit(ctx, cases.Application{ServiceID: e.parking, Answers: submitted, Applicant: cases.Applicant{UserID: &uid}})
+		must(t, err)
+		inDraft, err := e.svc.Upload(ctx, "entwurf.pdf", bytes.NewReader(svcPDF), form.FileTypes, 0)
+		must(t, err)
+		_, err = e.svc.SaveDraft(ctx, cases.Citizen{UserID: &uid}, 0, e.parking, 1, form.Answers{"registration": {Files: []form.FileRef{inDraft}}}, "documents")
+		must(t, err)
+		forgotten, err := e.svc.Upload(ctx, "vergessen.pdf", bytes.NewReader(svcPDF), form.FileTypes, 0)
+		must(t, err)
+		if n, _ := e.svc.PurgeUploads(ctx); n != 0 {
+			t.Errorf("purged %d fresh uploads", n)
+		}
+		e.now = e.now.Add(cases.StaleUploadAfter + time.Minute)
+		if n, err := e.svc.PurgeUploads(ctx); err != nil || n != 1 {
+			t.Fatalf("purged %d, %v; want the one nobody holds", n, err)
+		}
+		if _, err := e.svc.Files.Stat(ctx, forgotten.ID); !fault.Is(err, fault.NotFound) {
+			t.Errorf("the forgotten upload is still stored: %v", err)
+		}
+		for _, kept := range []string{inDraft.ID, submitted["registration"].Files[0].ID} {
+			if _, err := e.svc.Files.Stat(ctx, kept); err != nil {
+				t.Errorf("%s was deleted: %v", kept, err)
+			}
+		}
+	})
+}
+
+func TestClosedCasesGoAfterTheirRetention(t *testing.T) {
+	eachEngine(t, func(t *testing.T, e *svcEnv) {
+		ctx := context.Background()
+		old, young := e.apply(t, "").Case, e.apply(t, "").Case
+		for _, c := range []*cases.Case{old, young} {
+			for _, a := range []string{"start", "approve", "close"} {
+				var err error
+				c, err = e.svc.Transition(ctx, e.worker, cases.Step{CaseID: c.ID, Version: c.Version, Action: a, Lang: "de"})
+				must(t, err)
+			}
+			e.now = e.now.Add(365 * 24 * time.Hour)
+		}
+		files, _ := e.db.CaseFiles(ctx, old.ID)
+		e.now = svcNow.Add(cases.DefaultRetention + 200*24*time.Hour) // the first closed over six years ago
+		if n, err := e.svc.PurgeClosed(ctx); err != nil || n != 1 {
+			t.Fatalf("purged %d, %v; want the one past its retention", n, err)
+		}
+		if _, err := e.db.FindCase(ctx, old.ID); !fault.Is(err, fault.NotFound) {
+			t.Errorf("the old case is still there: %v", err)
+		}
+		for _, f := range files {
+			if _, err := e.svc.Files.Stat(ctx, f.Key); !fault.Is(err, fault.NotFound) {
+				t.Errorf("file %s of the deleted case is still stored", f.Key)
+			}
+		}
+		if _, err := e.db.FindCase(ctx, young.ID); err != nil {
+			t.Errorf("the younger case went too: %v", err)
+		}
+	})
+}

@@ -139,10 +139,12 @@ type Filter struct {
 	DueBefore   *time.Time // deadline before this
 	Unpaid      bool       // fee above what was paid
 	From, To    *time.Time // submitted in [From, To)
-	Reference   string     // exact
-	Query       string     // in reference or applicant name, case-insensitive
-	Limit       int
-	Offset      int
+	// ClosedBefore selects cases closed before this time.
+	ClosedBefore *time.Time
+	Reference    string // exact
+	Query        string // in reference or applicant name, case-insensitive
+	Limit        int
+	Offset       int
 }
 
 // Store keeps cases and everything around them.
@@ -185,6 +187,17 @@ type Store interface {
 	// EntryRef already recorded writes nothing and returns false.
 	AddPayment(ctx context.Context, p *Payment, fx Effects) (bool, error)
 	Payments(ctx context.Context, caseID int64) ([]Payment, error)
+
+	// DeleteCase removes a case and everything that belongs to it, and
+	// returns the file store keys of its files for the caller to delete.
+	DeleteCase(ctx context.Context, id int64) ([]string, error)
+
+	// AddUpload records an upload no case holds yet; StaleUploads lists
+	// those stored before t that no case and no draft names;
+	// DeleteUpload forgets one.
+	AddUpload(ctx context.Context, key string, at time.Time) error
+	StaleUploads(ctx context.Context, t time.Time, limit int) ([]string, error)
+	DeleteUpload(ctx context.Context, key string) error
 
 	SaveDraft(ctx context.Context, d *Draft) error // insert (ID 0) or update
 	FindDraft(ctx context.Context, id int64) (*Draft, error)

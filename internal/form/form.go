@@ -96,6 +96,9 @@ type Settings struct {
 	// Workflow is the case workflow of this form's cases (the cases
 	// package's JSON); empty: the default procedure.
 	Workflow json.RawMessage `json:"workflow,omitempty"`
+	// RetentionDays is how long a closed case is kept before it is
+	// deleted with its files; 0: the city's default (cases.DefaultRetention).
+	RetentionDays int `json:"retention_days,omitempty"`
 	// Decisions are the templates of decision documents by outcome
 	// ("approved", "rejected"): paragraphs separated by blank lines, with
 	// the placeholders {name}, {reference}, {service}, {submitted},

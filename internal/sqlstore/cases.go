@@ -227,6 +227,9 @@ func caseFilter(f cases.Filter) *where {
 	if f.To != nil {
 		w.add("submitted_at < ?", *f.To)
 	}
+	if f.ClosedBefore != nil {
+		w.add("closed_at < ?", *f.ClosedBefore)
+	}
 	if f.Reference != "" {
 		w.add("reference = ?", f.Reference)
 	}

@@ -24,6 +24,10 @@ func (d *DB) insertFiles(ctx context.Context, q querier, caseID int64, messageID
 			return err
 		}
 		f.ID = id
+		// The case holds the upload now; it is no longer one to clean up.
+		if _, err := d.exec(ctx, q, "DELETE FROM uploads WHERE file_key = ?", f.Key); err != nil {
+			return err
+		}
 	}
 	return nil
 }
