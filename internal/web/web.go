@@ -99,6 +99,7 @@ import (
 	"rathaus/internal/metrics"
 	"rathaus/internal/oidc"
 	"rathaus/internal/org"
+	"rathaus/internal/participation"
 )
 
 // Options are the server's dependencies and settings. Services that a test
@@ -111,16 +112,19 @@ type Options struct {
 	Appointments *appointment.Service
 	// Forms keeps the application forms staff build; Cases takes and
 	// works applications. nil: no form builder or application pages.
-	Forms   form.Store
-	Cases   *cases.Service
-	Audit   audit.Store
-	Mail    mail.Store
-	Jobs    jobs.Store
-	Ping    func(context.Context) error // database reachable, for /readyz
-	Catalog *i18n.Catalog
-	Logger  *slog.Logger
-	Metrics *metrics.Registry // nil: the server makes its own
-	Now     func() time.Time
+	Forms form.Store
+	Cases *cases.Service
+	// Participation collects ideas, supports, comments and answers; nil:
+	// no participation pages.
+	Participation *participation.Service
+	Audit         audit.Store
+	Mail          mail.Store
+	Jobs          jobs.Store
+	Ping          func(context.Context) error // database reachable, for /readyz
+	Catalog       *i18n.Catalog
+	Logger        *slog.Logger
+	Metrics       *metrics.Registry // nil: the server makes its own
+	Now           func() time.Time
 
 	BaseURL      string // public address, e.g. https://rathaus.jena.de
 	Demo         bool
