@@ -97,6 +97,7 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"FindCasesPaidPeriod", testFindCasesPaidPeriod},
 		{"Forms", testForms},
 		{"FormPublishRace", testFormPublishRace},
+		{"Surveys", testSurveys}, // and their race (surveys.go)
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
