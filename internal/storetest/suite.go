@@ -98,6 +98,7 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"Forms", testForms},
 		{"FormPublishRace", testFormPublishRace},
 		{"Surveys", testSurveys}, // and their race (surveys.go)
+		{"Participation", testParticipation},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
