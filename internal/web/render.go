@@ -73,6 +73,7 @@ type Page struct {
 	Admin    bool          // the user may enter the admin area
 	Editor   bool          // the user may edit the service catalogue
 	Staff    bool          // the user works at some office (appointments)
+	Ideas    bool          // the user answers or moderates participation spaces
 
 	tr *i18n.Catalog
 }
@@ -93,6 +94,7 @@ func (s *Server) page(r *http.Request, titleKey string) Page {
 		Admin:    s.isAdmin(r, st.user),
 		Editor:   s.isEditor(r, st.user),
 		Staff:    s.isOfficeStaff(r, st.user),
+		Ideas:    s.isParticipationStaff(r, st.user),
 		tr:       s.tr,
 	}
 }
