@@ -99,7 +99,7 @@ func (d *DB) MergeIdeas(ctx context.Context, from, into int64, at time.Time, fx 
 		if target, err = d.findIdea(ctx, tx, into); err != nil {
 			return err
 		}
-		if err := d.crossThreshold(ctx, tx, target, at); err != nil {
+		if _, err := d.crossThreshold(ctx, tx, target, at); err != nil {
 			return err
 		}
 		return d.writeParticipationEffects(ctx, tx, fx)

@@ -11,9 +11,11 @@ import (
 
 // Support records userID's support of an idea once, under the idea's
 // lock: the row is inserted unless it exists (the trigger counts it), and
-// when the supports reach the space's threshold for the first time,
-// ThresholdAt (at, as given) and AnswerDue are set and fx is written, in
-// one transaction. NotFound when there is no idea.
+// when this support makes the supports reach the space's threshold for
+// the first time, ThresholdAt (at, as given) and AnswerDue are set and fx
+// is called and written, in one transaction. fx is called at that
+// support only, never for others, so its effects are written exactly
+// once. NotFound when there is no idea.
 func (d *DB) Support(ctx context.Context, ideaID, userID int64, at time.Time, fx func(*participation.Idea) participation.Effects) (*participation.Idea, bool, error) {
 	var idea *participation.Idea
 	var added bool
@@ -30,11 +32,9 @@ func (d *DB) Support(ctx context.Context, ideaID, userID int64, at time.Time, fx
 		if idea, err = d.findIdea(ctx, tx, ideaID); err != nil || !added {
 			return err
 		}
-		if err := d.crossThreshold(ctx, tx, idea, at); err != nil {
+		crossed, err := d.crossThreshold(ctx, tx, idea, at)
+		if err != nil || !crossed || fx == nil {
 			return err
-		}
-		if fx == nil {
-			return nil
 		}
 		return d.writeParticipationEffects(ctx, tx, fx(idea))
 	})
@@ -45,23 +45,23 @@ func (d *DB) Support(ctx context.Context, ideaID, userID int64, at time.Time, fx
 }
 
 // crossThreshold sets i's ThresholdAt and AnswerDue (in tx and on i) when
-// its supports reached the space's threshold and had not before. The
-// caller holds the idea's lock.
-func (d *DB) crossThreshold(ctx context.Context, tx *sql.Tx, i *participation.Idea, at time.Time) error {
+// its supports reached the space's threshold and had not before, and
+// reports whether it did. The caller holds the idea's lock.
+func (d *DB) crossThreshold(ctx context.Context, tx *sql.Tx, i *participation.Idea, at time.Time) (bool, error) {
 	if i.ThresholdAt != nil {
-		return nil
+		return false, nil
 	}
 	var threshold, answerDays int
 	err := d.queryRow(ctx, tx, "SELECT support_threshold, answer_days FROM participation_spaces WHERE id = ?", i.SpaceID).Scan(&threshold, &answerDays)
 	if err != nil || threshold <= 0 || i.Supports < threshold {
-		return err
+		return false, err
 	}
 	due := answerDue(at, answerDays)
 	if _, err := d.exec(ctx, tx, "UPDATE ideas SET threshold_at = ?, answer_due = ? WHERE id = ?", at, due, i.ID); err != nil {
-		return err
+		return false, err
 	}
 	i.ThresholdAt, i.AnswerDue = &at, &due
-	return nil
+	return true, nil
 }
 
 // Unsupport takes userID's support back under the idea's lock; false when

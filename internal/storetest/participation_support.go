@@ -15,6 +15,8 @@ func testPartSupport(t *testing.T, s Stores) {
 	sp := partSpace(t, s, "support")
 	u, v := partUser(t, s, "ulla"), partUser(t, s, "veit")
 	i := partIdea(t, s, sp, nil, "Sitzbänke", 0)
+	sp.SupportThreshold = 1
+	must(t, ps.UpdateSpace(ctx, sp))
 	calls := 0
 	fx := func(*participation.Idea) participation.Effects { calls++; return participation.Effects{} }
 
@@ -42,6 +44,9 @@ func testPartSupport(t *testing.T, s Stores) {
 	}
 	if got := findIdea(t, s, i.ID); got.Supports != 0 {
 		t.Errorf("stored supports = %d", got.Supports)
+	}
+	if _, added, _ := ps.Support(ctx, i.ID, v.ID, t0, fx); !added || calls != 1 {
+		t.Errorf("support after the threshold was reached once: new %v, fx calls %d; want true, 1", added, calls)
 	}
 	if _, _, err := ps.Support(ctx, 99999, u.ID, t0, fx); !fault.Is(err, fault.NotFound) {
 		t.Errorf("Support of a missing idea = %v", err)
@@ -84,21 +89,31 @@ func testPartThreshold(t *testing.T, s Stores) {
 	at := t0.Add(5 * time.Hour)
 	after, _, err := ps.Support(ctx, i.ID, users[2], at, thresholdFx(at, "threshold@example.org"))
 	must(t, err)
+	// A fourth support at the same instant: fx is not called again.
+	must(t, func() error {
+		_, _, err := ps.Support(ctx, i.ID, users[3], at, func(*participation.Idea) participation.Effects {
+			t.Error("fx called after the threshold was reached")
+			return participation.Effects{}
+		})
+		return err
+	}())
 	due := at.AddDate(0, 0, 14)
 	if after.Supports != 3 || after.ThresholdAt == nil || !after.ThresholdAt.Equal(at) || after.AnswerDue == nil || !after.AnswerDue.Equal(due) {
 		t.Fatalf("third support: %d supports, threshold %v, due %v; want 3, %v, %v", after.Supports, after.ThresholdAt, after.AnswerDue, at, due)
 	}
 	// Falling below and reaching it again keeps the first promise.
-	_, _, err = ps.Unsupport(ctx, i.ID, users[0])
-	must(t, err)
-	for n, u := range users[3:] {
+	for _, u := range users[:2] {
+		_, _, err = ps.Unsupport(ctx, i.ID, u)
+		must(t, err)
+	}
+	for n, u := range users[4:] {
 		later := at.Add(time.Duration(n+1) * time.Hour)
 		_, _, err := ps.Support(ctx, i.ID, u, later, thresholdFx(later, "threshold@example.org"))
 		must(t, err)
 	}
 	got := findIdea(t, s, i.ID)
-	if got.Supports != 4 || !got.ThresholdAt.Equal(at.Truncate(time.Microsecond)) || !got.AnswerDue.Equal(due.Truncate(time.Microsecond)) {
-		t.Errorf("stored: %d supports, threshold %v, due %v; want 4, %v, %v", got.Supports, got.ThresholdAt, got.AnswerDue, at, due)
+	if got.Supports != 3 || !got.ThresholdAt.Equal(at.Truncate(time.Microsecond)) || !got.AnswerDue.Equal(due.Truncate(time.Microsecond)) {
+		t.Errorf("stored: %d supports, threshold %v, due %v; want 3, %v, %v", got.Supports, got.ThresholdAt, got.AnswerDue, at, due)
 	}
 	if evs := ideaEvents(t, s, i.ID); len(evs) != 1 || evs[0] != "threshold_reached" {
 		t.Errorf("events = %v, want one threshold_reached", evs)
