@@ -100,6 +100,7 @@ import (
 	"rathaus/internal/oidc"
 	"rathaus/internal/org"
 	"rathaus/internal/participation"
+	"rathaus/internal/survey"
 )
 
 // Options are the server's dependencies and settings. Services that a test
@@ -117,6 +118,8 @@ type Options struct {
 	// Participation collects ideas, supports, comments and answers; nil:
 	// no participation pages.
 	Participation *participation.Service
+	Surveys       *survey.Service // surveys; nil: no survey pages
+	EmbedOrigins  []string        // may frame survey embed pages, e.g. "https://www.jena.de"; none: link only
 	Audit         audit.Store
 	Mail          mail.Store
 	Jobs          jobs.Store
