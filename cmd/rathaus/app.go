@@ -23,6 +23,7 @@ import (
 	"rathaus/internal/org"
 	"rathaus/internal/payment"
 	"rathaus/internal/sqlstore"
+	"rathaus/internal/survey"
 )
 
 // app is everything wired from one configuration.
@@ -36,6 +37,7 @@ type app struct {
 	catalog  *catalog.Catalog
 	booking  *appointment.Service
 	files    filestore.Store
+	surveys  *survey.Service
 	cases    *cases.Service
 	runner   *jobs.Runner
 }
@@ -84,6 +86,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 		T: cat, Now: now, BaseURL: cfg.BaseURL, CityName: cfg.City.Name,
 		Creditor:    payment.Bill{Creditor: p.Creditor, IBAN: payment.NormalizeIBAN(p.IBAN), BIC: p.BIC},
 		DeliveryURL: cfg.Delivery.URL, DeliverySecret: []byte(cfg.Delivery.Secret)}
+	a.surveys = &survey.Service{Store: db, Orgs: a.orgs, Audit: db, Now: now}
 	host, _ := os.Hostname()
 	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}
 	a.runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: a.sender(), From: cfg.SMTP.From, Now: now}).Handle)
