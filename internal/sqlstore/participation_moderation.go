@@ -32,11 +32,8 @@ func (d *DB) Moderate(ctx context.Context, target string, id int64, state, reaso
 				return err
 			}
 		case participation.TargetComment:
-			var ideaID int64
-			if err := d.queryRow(ctx, tx, "SELECT idea_id FROM idea_comments WHERE id = ?", id).Scan(&ideaID); err != nil {
-				return err
-			}
-			if err := d.lockIdea(ctx, tx, ideaID); err != nil {
+			ideaID, err := d.lockCommentIdea(ctx, tx, id)
+			if err != nil {
 				return err
 			}
 			if _, err := d.exec(ctx, tx, "UPDATE idea_comments SET moderation = ?, hidden_reason = ? WHERE id = ?", state, reason, id); err != nil {
@@ -125,6 +122,26 @@ func (d *DB) recount(ctx context.Context, tx *sql.Tx, id int64) error {
 		comments = (SELECT COUNT(*) FROM idea_comments WHERE idea_id = ? AND moderation = ?)
 		WHERE id = ?`, id, id, id, participation.Published, id)
 	return err
+}
+
+// lockCommentIdea locks the idea of a comment and returns its id; a merge
+// may move the comment while the lock is awaited, so it locks until the
+// comment stays where it is.
+func (d *DB) lockCommentIdea(ctx context.Context, tx *sql.Tx, commentID int64) (int64, error) {
+	var locked int64
+	for {
+		var ideaID int64
+		if err := d.queryRow(ctx, tx, "SELECT idea_id FROM idea_comments WHERE id = ?", commentID).Scan(&ideaID); err != nil {
+			return 0, err
+		}
+		if ideaID == locked {
+			return ideaID, nil
+		}
+		if err := d.lockIdea(ctx, tx, ideaID); err != nil {
+			return 0, err
+		}
+		locked = ideaID
+	}
 }
 
 const commentCols = "id, idea_id, parent_id, author_id, author_name, official, body, moderation, hidden_reason, created_at"

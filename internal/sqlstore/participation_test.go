@@ -18,3 +18,9 @@ func TestSupportsTwoInstances(t *testing.T) {
 func TestVotesTwoInstances(t *testing.T) {
 	twoInstances(t, func(t *testing.T, a, b storetest.Stores) { storetest.RaceVotes(t, 3, 12, a, b) })
 }
+
+// TestCommentsTwoInstances: 30 comments on one idea at once on two
+// instances: the published ones are counted exactly.
+func TestCommentsTwoInstances(t *testing.T) {
+	twoInstances(t, func(t *testing.T, a, b storetest.Stores) { storetest.RaceComments(t, 30, a, b) })
+}

@@ -41,6 +41,7 @@ func testParticipation(t *testing.T, s Stores) {
 		{"SupportRace", func(t *testing.T, s Stores) { RaceSupports(t, 50, 20, s) }},
 		{"Votes", testPartVotes},
 		{"VoteRace", func(t *testing.T, s Stores) { RaceVotes(t, 3, 12, s) }},
+		{"CommentRace", func(t *testing.T, s Stores) { RaceComments(t, 30, s) }},
 		{"Status", testPartStatus},
 		{"Comments", testPartComments},
 		{"Reports", testPartReports},

@@ -139,3 +139,30 @@ func RaceVotes(t *testing.T, limit, attempts int, stores ...Stores) {
 		t.Errorf("given %d, refused %d, counted %d, stored %d; want %d given, %d refused", given, refused, total, len(votes), limit, attempts-limit)
 	}
 }
+
+// RaceComments has n people comment on one idea at once, a third of the
+// comments held for moderation, spread over stores: the idea counts the
+// published ones exactly.
+func RaceComments(t *testing.T, n int, stores ...Stores) {
+	t.Helper()
+	s := stores[0]
+	sp := partSpace(t, s, "race-comments")
+	i := partIdea(t, s, sp, nil, "Viel diskutiert", 0)
+	errs := parallel(n, stores, func(k int, ps participation.Store) error {
+		state := participation.Published
+		if k%3 == 0 {
+			state = participation.Pending
+		}
+		return ps.AddComment(ctx, &participation.Comment{IdeaID: i.ID, AuthorName: "x", Body: "Kommentar", Moderation: state,
+			CreatedAt: t0.Add(time.Duration(k) * time.Second)}, participation.Effects{})
+	})
+	for k, err := range errs {
+		if err != nil {
+			t.Errorf("comment %d: %v", k, err)
+		}
+	}
+	want := n - (n+2)/3
+	if got := findIdea(t, s, i.ID); got.Comments != want {
+		t.Errorf("%d comments counted, want %d published", got.Comments, want)
+	}
+}
