@@ -76,6 +76,9 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		if err := demo.SeedForms(ctx, a.db, a.catalog, time.Now()); err != nil {
 			return err
 		}
+		if err := demo.SeedSurveys(ctx, a.db, a.db, time.Now()); err != nil { // when there are none
+			return err
+		}
 		if !seeded {
 			return nil
 		}
