@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -56,13 +57,12 @@ func testParticipation(t *testing.T, s Stores) {
 	}
 }
 
-var partSeq int
+var partSeq atomic.Int64
 
 // partUser creates an account with a unique address.
 func partUser(t testing.TB, s Stores, name string) *account.User {
 	t.Helper()
-	partSeq++
-	u := &account.User{Email: fmt.Sprintf("%s%d@example.org", name, partSeq), DisplayName: name, PasswordHash: "x", Locale: "de", CreatedAt: t0}
+	u := &account.User{Email: fmt.Sprintf("%s%d@example.org", name, partSeq.Add(1)), DisplayName: name, PasswordHash: "x", Locale: "de", CreatedAt: t0}
 	if err := s.CreateUser(ctx, u, nil, nil); err != nil {
 		t.Fatalf("CreateUser: %v", err)
 	}
