@@ -63,6 +63,13 @@ func (s *Server) psModeratedUnits(r *http.Request) ([]*org.Org, error) {
 
 // handlePSSpaceNew shows the empty form for a new space.
 func (s *Server) handlePSSpaceNew(w http.ResponseWriter, r *http.Request) error {
+	units, err := s.psModeratedUnits(r)
+	if err != nil {
+		return err
+	}
+	if len(units) == 0 {
+		return fault.New(fault.Forbidden, "error.participation.not_staff")
+	}
 	v := url.Values{"moderation": {participation.PostModeration}}
 	p, err := s.psSpaceForm(r, nil, s.newForm(r, v))
 	if err != nil {
