@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"rathaus/internal/fault"
 	"rathaus/internal/participation"
@@ -51,6 +52,8 @@ const (
 	apiIdeasLimit    = 50
 	apiIdeasMaxLimit = 200
 	apiSimilarLimit  = 5
+	// apiSimilarMaxText is as much of the typed text as suggestions use.
+	apiSimilarMaxText = 500
 )
 
 // apiIdeaSorts are the orders a client may ask for.
@@ -205,7 +208,7 @@ func (s *Server) handleAPISimilar(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	out := []apiSuggestionJSON{}
-	if q := strings.TrimSpace(v.Get("q")); q != "" {
+	if q := apiTruncate(strings.TrimSpace(v.Get("q")), apiSimilarMaxText); q != "" {
 		ideas, err := s.opts.Participation.Similar(r.Context(), sp.ID, q, apiSimilarLimit)
 		if err != nil {
 			return err
@@ -240,4 +243,12 @@ func (l *apiSpaces) slug(id int64) string {
 	}
 	l.slugs[id] = sl
 	return sl
+}
+
+// apiTruncate cuts s to at most n characters.
+func apiTruncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
 }

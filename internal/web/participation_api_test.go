@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"testing"
@@ -138,6 +139,12 @@ func TestParticipationAPIPropose(t *testing.T) {
 	if v := e.as(nil, "GET", "/api/v1/ideas?space=ideen", "", 200); apiNum(v["total"]) != 4 {
 		t.Errorf("refused proposals created ideas: total %v", v["total"])
 	}
+
+	// Ten ideas a day per account: erika wrote two in the fixture.
+	for k := range 8 {
+		e.as(e.erika, "POST", "/api/v1/ideas", fmt.Sprintf(`{"space":"ideen","title":"Idee Nummer %d für die Stadt","body":"Eine weitere Idee, damit die Grenze erreicht wird."}`, k), 201)
+	}
+	e.as(e.erika, "POST", "/api/v1/ideas", body, 429)
 }
 
 func TestParticipationAPIIdea(t *testing.T) {
