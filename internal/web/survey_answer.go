@@ -14,6 +14,7 @@ import (
 type surveyListPage struct {
 	Page
 	Open, Closed []surveyListItem
+	Manage       bool // the user builds surveys: link to the builder
 }
 
 type surveyListItem struct {
@@ -28,6 +29,11 @@ func (s *Server) handleSurveyList(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	p := surveyListPage{Page: s.page(r, "survey.list.title")}
+	if currentUser(r) != nil {
+		if p.Manage, err = s.opts.Surveys.IsStaff(r.Context(), actorOf(r)); err != nil {
+			return err
+		}
+	}
 	item := func(sv *survey.Survey) surveyListItem {
 		it := surveyListItem{Title: sv.Title.In(p.Lang), TitleLang: sv.Title.Lang(p.Lang), URL: surveyPath(sv.ID),
 			Period: s.surveyPeriod(r, sv), Status: s.surveyStateBadge(r, sv), Account: !sv.Anonymous}

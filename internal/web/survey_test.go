@@ -50,8 +50,15 @@ func TestSurveyJourney(t *testing.T) {
 	// Once open, the questions are fixed.
 	wantStatus(t, e.postForm(base+"/fragen/q1/loeschen", nil, staff), http.StatusConflict)
 
-	// The public list shows it; without an account it asks to log in.
+	// The public list shows it, for staff with a link to the builder;
+	// without an account it asks to log in.
+	if query(e.get("/umfragen", staff).doc, "main a[href='/admin/umfragen']") == nil {
+		t.Error("staff find no link to the builder on the survey list")
+	}
 	res = e.get("/umfragen")
+	if query(res.doc, "main a[href='/admin/umfragen']") != nil {
+		t.Error("the public sees a link to the builder")
+	}
 	if query(res.doc, "main a[href='"+pub+"']") == nil {
 		t.Fatalf("open survey not in the list:\n%s", text(query(res.doc, "main")))
 	}
