@@ -68,6 +68,9 @@ type surveyAnswerPage struct {
 	CanAnswer  bool
 	TextWarn   bool // the survey has free-text questions
 	Embed      bool
+	Preview    bool // staff look at the page; nothing is stored
+	PreviewOK  bool // the previewed answers would be accepted
+	BackURL    string
 	Fields     []surveyField
 }
 
@@ -192,7 +195,7 @@ func surveyWithLabels(err error, sv *survey.Survey, lang string) error {
 // problems of err.
 func (s *Server) surveyAnswerPage(r *http.Request, sv *survey.Survey, v url.Values, err error) (*surveyAnswerPage, error) {
 	p := &surveyAnswerPage{Page: s.page(r, "survey.title"), S: sv, State: sv.State(s.now()), Action: surveyPath(sv.ID),
-		TextWarn: sv.HasText(), PageURL: surveyPath(sv.ID)}
+		TextWarn: sv.HasText(), PageURL: surveyPath(sv.ID), BackURL: "/umfragen"}
 	lang := p.Lang
 	p.Title, p.TitleLang = sv.Title.In(lang), sv.Title.Lang(lang)
 	p.Intro, p.IntroLang = sv.Intro.In(lang), sv.Intro.Lang(lang)

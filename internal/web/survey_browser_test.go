@@ -32,7 +32,7 @@ func TestSurveyPagesInBrowser(t *testing.T) {
 		b.BaseURL = srv.URL
 		csLogin(t, b, e.staff.Email)
 		b.Navigate("/lang?to=" + lang + "&back=/")
-		for _, path := range []string{"/admin/umfragen", draft, draft + "/fragen/q5", draft + "/fragen/neu?typ=scale", open, "/umfragen"} {
+		for _, path := range []string{"/admin/umfragen", draft, draft + "/fragen/q5", draft + "/fragen/neu?typ=scale", draft + "/vorschau", open, "/umfragen"} {
 			if st := b.Navigate(path); st != http.StatusOK {
 				t.Errorf("%s %s: status %d", lang, path, st)
 			}

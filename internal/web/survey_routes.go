@@ -35,6 +35,8 @@ func (s *Server) surveyRoutes() []route {
 		{"POST /admin/umfragen/{id}/oeffnen", st(s.handleSurveyOpen)},
 		{"POST /admin/umfragen/{id}/schliessen", st(s.handleSurveyClose)},
 		{"GET /admin/umfragen/{id}/export", st(s.handleSurveyExport)},
+		{"GET /admin/umfragen/{id}/vorschau", st(s.handleSurveyPreview)},
+		{"POST /admin/umfragen/{id}/vorschau", st(s.handleSurveyPreviewCheck)},
 
 		{"GET /umfragen", pub(s.handleSurveyList)},
 		{"GET /umfragen/{id}", pub(s.handleSurveyAnswerForm)},

@@ -35,8 +35,18 @@ func TestSurveyJourney(t *testing.T) {
 	if query(res.doc, "#error-summary a[href='#field-options_de']") == nil {
 		t.Errorf("question without enough options: no error on the options")
 	}
-	// The draft is not public yet.
+	// The draft is not public yet; staff preview it, nothing is stored.
 	wantStatus(t, e.get(pub), http.StatusNotFound)
+	wantStatus(t, e.get(base+"/vorschau", stranger), http.StatusForbidden)
+	res = e.postForm(base+"/vorschau", url.Values{"q-q3": {"9"}}, staff)
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	if n := len(queryAll(res.doc, "#error-summary a")); n != 2 {
+		t.Errorf("preview with a wrong answer: %d errors, want 2", n)
+	}
+	wantStatus(t, e.postForm(base+"/vorschau", url.Values{"q-q1": {"0"}, "q-q3": {"2"}}, staff), http.StatusOK)
+	if got, _ := e.srv.opts.Surveys.Store.Responses(context.Background(), 1); len(got) != 0 {
+		t.Errorf("the preview stored %d responses", len(got))
+	}
 	res = e.get(base, staff)
 	wantStatus(t, res, http.StatusOK)
 	if n := len(queryAll(res.doc, "main ol li")); n != 5 {
