@@ -153,11 +153,14 @@ func (s *Server) psCommentItem(r *http.Request, f *Form, c *participation.Commen
 	return it
 }
 
+// psAutoReasons name the rules of automatic flags.
+var psAutoReasons = map[string]string{"offensive": "participation_staff.reason.auto_offensive", "links": "participation_staff.reason.auto_links"}
+
 // psReasonLabel names the reason of a report; automatic flags say so.
 func (s *Server) psReasonLabel(r *http.Request, reason string) string {
 	if rule, ok := strings.CutPrefix(reason, "auto:"); ok {
-		if slices.Contains([]string{"offensive", "links"}, rule) {
-			return s.t(r, "participation_staff.reason.auto_"+rule)
+		if key, ok := psAutoReasons[rule]; ok {
+			return s.t(r, key)
 		}
 		return s.t(r, "participation_staff.reason.auto")
 	}

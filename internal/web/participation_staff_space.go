@@ -251,8 +251,9 @@ func (s *Server) psSpaceForm(r *http.Request, sp *participation.Space, f *Form) 
 		id := strconv.FormatInt(u.ID, 10)
 		p.Units = append(p.Units, psOption{id, u.Name, id == f.Get("unit") || len(units) == 1})
 	}
-	for _, m := range []string{participation.PostModeration, participation.PreModeration} {
-		p.Moderations = append(p.Moderations, psOption{m, s.t(r, "participation_staff.space.moderation_"+m), f.Get("moderation") == m})
+	for _, m := range []struct{ mode, key string }{{participation.PostModeration, "participation_staff.space.moderation_post"},
+		{participation.PreModeration, "participation_staff.space.moderation_pre"}} {
+		p.Moderations = append(p.Moderations, psOption{m.mode, s.t(r, m.key), f.Get("moderation") == m.mode})
 	}
 	for n := 1; n <= psPhaseCount(f.Values); n++ {
 		kind := f.Get(fmt.Sprintf("phase_%d_kind", n))
@@ -265,10 +266,14 @@ func (s *Server) psSpaceForm(r *http.Request, sp *participation.Space, f *Form) 
 	return p, nil
 }
 
+// psPhaseLabels name the inputs of a phase row.
+var psPhaseLabels = map[string]string{"from": "participation_staff.space.phase_from", "to": "participation_staff.space.phase_to",
+	"note": "participation_staff.space.phase_note"}
+
 // PhaseField is one input of phase row n: "from", "to" or "note".
 func (p *psSpacePage) PhaseField(n int, field string) Field {
 	name := fmt.Sprintf("phase_%d_%s", n, field)
-	fd := Field{Form: p.Form, ID: fieldID(name), Name: name, Label: p.T("participation_staff.space.phase_" + field),
+	fd := Field{Form: p.Form, ID: fieldID(name), Name: name, Label: p.T(psPhaseLabels[field]),
 		Type: "date", Value: p.Form.Get(name), Error: p.Form.Error(name), Optional: true}
 	if field == "note" {
 		fd.Type = "text"
