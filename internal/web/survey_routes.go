@@ -21,7 +21,7 @@ import (
 func (s *Server) surveyRoutes() []route {
 	st := func(h handlerFunc) handlerFunc { return s.withSurveys(s.requireUser(s.requireSurveyStaff(h))) }
 	pub := s.withSurveys
-	return []route{
+	rs := []route{
 		{"GET /admin/umfragen", st(s.handleSurveyAdminList)},
 		{"GET /admin/umfragen/neu", st(s.handleSurveyNew)},
 		{"POST /admin/umfragen/neu", st(s.handleSurveyCreate)},
@@ -45,6 +45,7 @@ func (s *Server) surveyRoutes() []route {
 		{"GET /umfragen/{id}/ergebnisse", pub(s.handleSurveyResults)},
 		{"GET /umfragen/{id}/einbetten", pub(s.handleSurveyEmbed)},
 	}
+	return append(rs, s.apiSurveyRoutes()...)
 }
 
 // withSurveys answers 404 when the server runs no surveys.
