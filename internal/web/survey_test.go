@@ -49,7 +49,7 @@ func TestSurveyJourney(t *testing.T) {
 	}
 	res = e.get(base, staff)
 	wantStatus(t, res, http.StatusOK)
-	if n := len(queryAll(res.doc, "main ol li")); n != 5 {
+	if n := len(queryAll(res.doc, "main table tbody tr")); n != 5 {
 		t.Errorf("builder lists %d questions, want 5", n)
 	}
 	wantStatus(t, e.postForm(base+"/oeffnen", nil, staff), http.StatusSeeOther)
