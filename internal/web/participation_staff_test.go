@@ -305,6 +305,50 @@ func TestPSPendingApproved(t *testing.T) {
 	if query(e.get(queue, c).doc, "#pending article") != nil {
 		t.Error("the approved idea is still waiting")
 	}
+
+	// A comment in the pre-moderated space waits too, and is approved.
+	cm, err := e.part.Comment(ctx, psActor(e.erika), i.ID, nil, "Gute Idee, vor allem für den Winter.", "de")
+	mustDo(t, err)
+	res = e.get(queue, c)
+	if item := text(query(res.doc, "#pending article")); !strings.Contains(item, "Gute Idee, vor allem für den Winter.") || !strings.Contains(item, "Saalenixe") {
+		t.Fatalf("the pending comment is not in the queue:\n%s", item)
+	}
+	res = e.postForm(queue, url.Values{"target": {"comment"}, "item": {strconv.FormatInt(cm.ID, 10)}, "state": {"published"}}, c)
+	wantStatus(t, res, http.StatusSeeOther)
+	if n := e.psIdea(i.ID).Comments; n != 1 {
+		t.Errorf("comments after approval: %d, want 1", n)
+	}
+}
+
+func TestPSOfficialComment(t *testing.T) {
+	e := newParticipationEnv(t)
+	id := e.ideas["formulare"] // max proposed it and follows it
+	c := e.login(e.answerer)
+	body := "Wir sammeln gerade, welche Formulare am häufigsten gebraucht werden."
+	res := e.postForm(psIdeaPath(id)+"/kommentar", url.Values{"comment_body": {body}}, c)
+	wantStatus(t, res, http.StatusSeeOther)
+	res = e.get(psIdeaPath(id), c)
+	if item := text(query(res.doc, "#comments-heading")); item == "" {
+		t.Fatal("no comments section")
+	}
+	li := queryAll(res.doc, "li")
+	found := false
+	for _, n := range li {
+		if strings.Contains(text(n), body) && strings.Contains(text(n), "Stadt") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the official comment is not listed as the city's:\n%.3000s", res.body)
+	}
+	if ms := psMails(t, e, e.max.Email); len(ms) != 1 || strings.Contains(ms[0].Text, body) {
+		t.Errorf("the follower's mails: %d (without the comment's text)", len(ms))
+	}
+	res = e.postForm(psIdeaPath(id)+"/kommentar", url.Values{"comment_body": {" "}}, c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if query(res.doc, "#field-comment_body-error") == nil {
+		t.Errorf("an empty comment: no error at the field:\n%.3000s", res.body)
+	}
 }
 
 func TestPSMergeKeepsDistinctSupports(t *testing.T) {
