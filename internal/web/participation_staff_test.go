@@ -540,3 +540,26 @@ func TestPSWithoutParticipation(t *testing.T) {
 }
 
 func psActor(u *account.User) org.Actor { return org.Actor{UserID: u.ID} }
+
+func TestPSHideCommentOnIdeaPage(t *testing.T) {
+	e := newParticipationEnv(t)
+	id := e.ideas["radweg"]
+	cm, err := e.part.Comment(context.Background(), psActor(e.max), id, nil, "Das ist doch alles Quatsch hier.", "de")
+	mustDo(t, err)
+	c := e.login(e.moderator)
+	form := url.Values{"target": {"comment"}, "item": {strconv.FormatInt(cm.ID, 10)}, "state": {"hidden"}}
+	res := e.postForm(psIdeaPath(id)+"/moderation", form, c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if query(res.doc, "#field-"+psReasonKey("comment", cm.ID)+"-error") == nil {
+		t.Errorf("hiding without a reason: no error at the comment's reason:\n%.3000s", res.body)
+	}
+	form.Set("reason", "Kein Beitrag zur Sache.")
+	wantStatus(t, e.postForm(psIdeaPath(id)+"/moderation", form, c), http.StatusSeeOther)
+	res = e.get(psIdeaPath(id), c)
+	if item := text(query(res.doc, "#comment-"+strconv.FormatInt(cm.ID, 10))); !strings.Contains(item, "Kein Beitrag zur Sache.") {
+		t.Errorf("the hidden comment does not show its reason to staff:\n%s", item)
+	}
+	// A comment of another idea cannot be moderated through this one.
+	form.Set("state", "published")
+	wantStatus(t, e.postForm(psIdeaPath(e.ideas["formulare"])+"/moderation", form, c), http.StatusNotFound)
+}
