@@ -99,6 +99,7 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"FormPublishRace", testFormPublishRace},
 		{"Surveys", testSurveys}, // and their race (surveys.go)
 		{"Participation", testParticipation},
+		{"Feedback", testFeedback}, // page answers, satisfaction, results (feedback.go)
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
