@@ -51,7 +51,7 @@ func TestParticipationStaffPagesInBrowser(t *testing.T) {
 		b.Navigate(ideaPath)
 		b.SetValue("#field-status", participation.StatusRejected)
 		b.Fill("#field-answer", " ")
-		psClickAndWait(b, "#answer-form button[type=submit]")
+		psSubmit(b, "#answer-form button[type=submit]", "#error-summary")
 		if !b.Exists("#error-summary a[href='#field-answer']") || !b.Exists("#field-answer-error") {
 			t.Errorf("%s: 'not possible' without a reason: no error at the answer", lang)
 		}
@@ -65,7 +65,7 @@ func TestParticipationStaffPagesInBrowser(t *testing.T) {
 		_, err = e.part.Answer(ctx, org.Actor{UserID: e.answerer.ID}, radweg, i.Version, participation.StatusReview, "Wir prüfen das.", "de")
 		mustDo(t, err)
 		b.Fill("#field-answer", "Wir planen das für 2027.")
-		psClickAndWait(b, "#answer-form button[type=submit]")
+		psSubmit(b, "#answer-form button[type=submit]", "#conflict")
 		if !b.Exists("#conflict a[href='" + ideaPath + "']") {
 			t.Errorf("%s: no conflict message with a reload link", lang)
 		}
@@ -74,7 +74,7 @@ func TestParticipationStaffPagesInBrowser(t *testing.T) {
 
 		// Hiding the reported comment without a reason.
 		b.Navigate(queue)
-		psClickAndWait(b, "#reports article button[value=hidden]")
+		psSubmit(b, "#reports article button[value=hidden]", "#error-summary")
 		if !b.Exists("#error-summary") || !b.Exists("#reports .kern-error") {
 			t.Errorf("%s: hiding without a reason: no error at the item", lang)
 		}
@@ -83,7 +83,7 @@ func TestParticipationStaffPagesInBrowser(t *testing.T) {
 
 		// A new space with nothing filled in.
 		b.Navigate("/amt/beteiligung/neu")
-		psClickAndWait(b, "main form button[type=submit]")
+		psSubmit(b, "main form button[type=submit]", "#error-summary")
 		if !b.Exists("#error-summary a[href='#field-slug']") || !b.Exists("#field-title-error") {
 			t.Errorf("%s: an empty space form: no errors at the fields", lang)
 		}
@@ -95,10 +95,11 @@ func TestParticipationStaffPagesInBrowser(t *testing.T) {
 	}
 }
 
-// psClickAndWait scrolls a button into view at once, so a smooth scroll
-// still running cannot move it away from under the click, then clicks it
-// and waits for the next page.
-func psClickAndWait(b *browsertest.Browser, sel string) {
-	Eval[bool](b, `document.querySelector(`+strconv.Quote(sel)+`).scrollIntoView({behavior: "instant", block: "center"}) === undefined`)
-	b.ClickAndWait(sel)
+// psSubmit submits the form of the button sel with that button, as a
+// click would, and waits until the next page shows want. (A click right
+// after typing sometimes misses the button while KERN's smooth scrolling
+// still moves the page.)
+func psSubmit(b *browsertest.Browser, sel, want string) {
+	Eval[bool](b, `(() => { const b = document.querySelector(`+strconv.Quote(sel)+`); b.form.requestSubmit(b); return true })()`)
+	b.Text(want)
 }
