@@ -85,7 +85,7 @@ func newParticipationEnv(t testing.TB, change ...func(*Options)) *participationE
 			t.Fatal(err)
 		}
 	}
-	for u, name := range map[*account.User]string{e.erika: "Saalenixe", e.max: "Kernberg42", e.moderator: "Moderation Mona", e.answerer: "Stadt Jena – Arne"} {
+	for u, name := range map[*account.User]string{e.erika: "Saalenixe", e.max: "Kernberg42", e.moderator: "Moderation Mona", e.answerer: "Stadt Jena - Arne"} {
 		mustDo(t, e.part.SetPseudonym(ctx, u.ID, name))
 	}
 
