@@ -71,6 +71,12 @@ func (d *DB) SetHelpfulComment(ctx context.Context, id int64, clientHash, commen
 func (d *DB) SaveSatisfaction(ctx context.Context, s *feedback.Satisfaction, ev processlog.Event) (bool, error) {
 	var changed bool
 	err := d.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := d.queryRow(ctx, tx, "SELECT COUNT(*) FROM feedback_satisfaction WHERE kind = ? AND subject_id = ?",
+			s.Subject.Kind, s.Subject.ID).Scan(&n); err != nil {
+			return err
+		}
+		changed = n > 0
 		err := d.queryRow(ctx, tx, `INSERT INTO feedback_satisfaction
 			(kind, subject_id, service_id, org_id, rating, comment, at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (kind, subject_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment,
@@ -81,7 +87,6 @@ func (d *DB) SaveSatisfaction(ctx context.Context, s *feedback.Satisfaction, ev 
 			return err
 		}
 		s.At, s.UpdatedAt = s.At.UTC(), s.UpdatedAt.UTC()
-		changed = s.At.Before(s.UpdatedAt)
 		return d.insertEvents(ctx, tx, []processlog.Event{ev})
 	})
 	return changed, err

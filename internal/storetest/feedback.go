@@ -112,6 +112,11 @@ func testFeedbackSatisfaction(t *testing.T, s Stores) {
 		!got.UpdatedAt.Equal(t0.Add(time.Hour).Truncate(time.Microsecond)) {
 		t.Errorf("FindSatisfaction = %+v", got)
 	}
+	// A change at the same instant is still a change.
+	if changed, err = fs.SaveSatisfaction(ctx, satisfaction(feedback.KindCase, 41, 7, 5, "", t0.Add(time.Hour)),
+		ratedEvent("case:41", "5", t0.Add(time.Hour))); err != nil || !changed {
+		t.Errorf("third answer at the same time: changed %v, %v", changed, err)
+	}
 	// The same id of another kind is another subject.
 	_, err = fs.SaveSatisfaction(ctx, satisfaction(feedback.KindAppointment, 41, 7, 3, "", t0), ratedEvent("appointment:41", "3", t0))
 	must(t, err)
@@ -120,8 +125,8 @@ func testFeedbackSatisfaction(t *testing.T, s Stores) {
 	}
 	evs, err := s.FindEvents(ctx, processlog.Filter{Process: feedback.Process, CaseID: "case:41"})
 	must(t, err)
-	if len(evs) != 2 || evs[0].Attrs["rating"] != "2" || evs[1].Attrs["rating"] != "5" {
-		t.Errorf("events of case:41 = %+v, want the two answers", evs)
+	if len(evs) != 3 || evs[0].Attrs["rating"] != "2" || evs[1].Attrs["rating"] != "5" {
+		t.Errorf("events of case:41 = %+v, want the three answers", evs)
 	}
 }
 
