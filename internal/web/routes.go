@@ -138,6 +138,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.casesAPIRoutes()...) // online applications' JSON API (cases_api*.go)
 	rs = append(rs, s.participationAPIRoutes()...)
 	rs = append(rs, s.participationStaffRoutes()...) // participation, staff side (participation_staff*.go)
+	rs = append(rs, s.participationCitizenRoutes()...)
 	rs = append(rs, s.surveyRoutes()...)
 	return append(rs, s.officeRoutes()...)
 }
