@@ -16,6 +16,7 @@ import (
 	"rathaus/internal/catalog"
 	"rathaus/internal/config"
 	"rathaus/internal/fault"
+	"rathaus/internal/feedback"
 	"rathaus/internal/filestore"
 	"rathaus/internal/i18n"
 	"rathaus/internal/jobs"
@@ -40,6 +41,7 @@ type app struct {
 	surveys  *survey.Service
 	cases    *cases.Service
 	runner   *jobs.Runner
+	feedback *feedback.Service
 }
 
 // cityZone is the time zone of opening hours and appointments.
@@ -87,6 +89,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 		Creditor:    payment.Bill{Creditor: p.Creditor, IBAN: payment.NormalizeIBAN(p.IBAN), BIC: p.BIC},
 		DeliveryURL: cfg.Delivery.URL, DeliverySecret: []byte(cfg.Delivery.Secret)}
 	a.surveys = &survey.Service{Store: db, Orgs: a.orgs, Audit: db, Now: now}
+	a.feedback = &feedback.Service{Store: db, Secret: cfg.SessionSecret, Location: cityZone, Now: now}
 	host, _ := os.Hostname()
 	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}
 	a.runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: a.sender(), From: cfg.SMTP.From, Now: now}).Handle)
@@ -100,6 +103,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.runner.Every("retention.purge", 24*time.Hour, a.purge)
 	a.booking.RunJobs(a.runner)
 	a.cases.RunJobs(a.runner)
+	a.feedback.RunJobs(a.runner)
 	return a, nil
 }
 

@@ -79,6 +79,9 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		if err := demo.SeedSurveys(ctx, a.db, a.db, time.Now()); err != nil { // when there are none
 			return err
 		}
+		if _, err := demo.SeedFeedback(ctx, a.db, a.db, time.Now()); err != nil { // when there is none
+			return err
+		}
 		if !seeded {
 			return nil
 		}
@@ -134,7 +137,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		return nil, err
 	}
 	return web.New(web.Options{
-		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Appointments: a.booking, Forms: a.db, Cases: a.cases, Location: cityZone, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
+		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Appointments: a.booking, Forms: a.db, Cases: a.cases, Feedback: a.feedback, Location: cityZone, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
 		Catalog: a.i18n, Logger: a.log, Now: time.Now,
 		Surveys: a.surveys,
 		BaseURL: a.cfg.BaseURL, Demo: a.cfg.Demo, DemoAccounts: accounts,

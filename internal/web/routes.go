@@ -140,6 +140,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.participationStaffRoutes()...) // participation, staff side (participation_staff*.go)
 	rs = append(rs, s.participationCitizenRoutes()...)
 	rs = append(rs, s.surveyRoutes()...)
+	rs = append(rs, s.feedbackRoutes()...) // page and satisfaction feedback, results (feedback_*.go)
 	return append(rs, s.officeRoutes()...)
 }
 

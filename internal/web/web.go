@@ -92,6 +92,7 @@ import (
 	"rathaus/internal/audit"
 	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
+	fb "rathaus/internal/feedback" // "feedback" is the accessibility form's type
 	"rathaus/internal/form"
 	"rathaus/internal/i18n"
 	"rathaus/internal/jobs"
@@ -115,6 +116,9 @@ type Options struct {
 	// works applications. nil: no form builder or application pages.
 	Forms form.Store
 	Cases *cases.Service
+	// Feedback collects "was this page helpful?" and satisfaction
+	// answers and shows them to service owners; nil: no feedback pages.
+	Feedback *fb.Service
 	// Participation collects ideas, supports, comments and answers; nil:
 	// no participation pages.
 	Participation *participation.Service
