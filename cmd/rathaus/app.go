@@ -22,6 +22,7 @@ import (
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/org"
+	"rathaus/internal/participation"
 	"rathaus/internal/payment"
 	"rathaus/internal/sqlstore"
 	"rathaus/internal/survey"
@@ -40,6 +41,7 @@ type app struct {
 	files    filestore.Store
 	surveys  *survey.Service
 	cases    *cases.Service
+	ideas    *participation.Service
 	runner   *jobs.Runner
 	feedback *feedback.Service
 }
@@ -88,6 +90,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 		T: cat, Now: now, BaseURL: cfg.BaseURL, CityName: cfg.City.Name,
 		Creditor:    payment.Bill{Creditor: p.Creditor, IBAN: payment.NormalizeIBAN(p.IBAN), BIC: p.BIC},
 		DeliveryURL: cfg.Delivery.URL, DeliverySecret: []byte(cfg.Delivery.Secret)}
+	a.ideas = &participation.Service{Store: db, Accounts: db, Orgs: a.orgs, Audit: db, T: cat, Now: now, BaseURL: cfg.BaseURL}
 	a.surveys = &survey.Service{Store: db, Orgs: a.orgs, Audit: db, Now: now}
 	a.feedback = &feedback.Service{Store: db, Secret: cfg.SessionSecret, Location: cityZone, Now: now}
 	host, _ := os.Hostname()
