@@ -250,7 +250,11 @@ func (s *Server) pcCommentField(f *Form, parent int64, mine bool) Field {
 type pcLevel struct {
 	P        *pcIdeaPage
 	Comments []*pcComment
+	Nested   bool // replies, indented under their comment
 }
 
-// Level wraps a level of the comment tree with the page.
-func (p *pcIdeaPage) Level(cs []*pcComment) pcLevel { return pcLevel{p, cs} }
+// Level wraps the top level of the comment tree with the page.
+func (p *pcIdeaPage) Level(cs []*pcComment) pcLevel { return pcLevel{p, cs, false} }
+
+// Replies wraps the replies to a comment with the page.
+func (p *pcIdeaPage) Replies(cs []*pcComment) pcLevel { return pcLevel{p, cs, true} }

@@ -76,7 +76,7 @@ type pcSpacePage struct {
 	Categories         []psOption
 	Sorts              []psOption
 	Count              string
-	Ideas              []pcIdeaRow
+	List               []pcIdeaRow // Ideas is the page's staff flag
 	PrevURL, NextURL   string
 	PageInfo           string
 	LoginURL, NameNote string
@@ -198,7 +198,7 @@ func (s *Server) pcList(r *http.Request, p *pcSpacePage) error {
 		return err
 	}
 	for _, i := range ideas {
-		p.Ideas = append(p.Ideas, s.pcIdeaRow(r, i, voted[i.ID]))
+		p.List = append(p.List, s.pcIdeaRow(r, i, voted[i.ID]))
 	}
 	pages := (total + pcPageSize - 1) / pcPageSize
 	if pages > 1 {

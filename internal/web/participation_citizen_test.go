@@ -55,6 +55,9 @@ func TestPCSpacesAndSpaceList(t *testing.T) {
 	if query(res.doc, "link[rel=alternate][type=application/atom+xml][href=/mitmachen/ideen/feed.atom]") == nil {
 		t.Error("no feed link in the head")
 	}
+	if res := e.get("/mitmachen/ideen", e.login(e.max)); query(res.doc, "nav a[href=/amt/beteiligung]") != nil {
+		t.Error("a citizen with a list of ideas sees the staff link")
+	}
 	res = e.get("/mitmachen/ideen?kategorie=Umwelt&status=planned")
 	if got := texts(res.doc, "#idea-list h3"); len(got) != 1 || got[0] != "Mehr Bäume in der Innenstadt" {
 		t.Errorf("filtered: %q", got)
