@@ -108,6 +108,7 @@ func (s *Server) handlePCFeed(w http.ResponseWriter, r *http.Request) error {
 	h := w.Header()
 	h.Set("Content-Type", "application/atom+xml; charset=utf-8")
 	h.Set("Cache-Control", "public, max-age=300")
+	h.Add("Vary", "Accept-Language, Cookie") // the feed speaks the reader's language
 	_, _ = w.Write([]byte(xml.Header))
 	_, _ = w.Write(out)
 	return nil

@@ -94,8 +94,9 @@ func (s *Server) pcIdea(r *http.Request, form *Form) (*pcIdeaPage, error) {
 	switch i.Moderation {
 	case participation.Pending:
 		p.Pending = true
-	case participation.Hidden:
+	case participation.Hidden: // only the public reason: not the title, text, place or author
 		p.Hidden = i.HiddenReason
+		p.Title = s.t(r, "participation_web.idea.hidden_title")
 	case participation.Merged:
 		if i.MergedInto != nil {
 			p.MergedURL = pcIdeaPath(*i.MergedInto)

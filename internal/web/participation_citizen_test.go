@@ -455,3 +455,31 @@ func TestPCAccountLinksToName(t *testing.T) {
 		t.Errorf("current name %q", got)
 	}
 }
+
+func TestPCHiddenAndMergedIdeas(t *testing.T) {
+	e := newParticipationEnv(t)
+	ctx := context.Background()
+	mod := org.Actor{UserID: e.moderator.ID}
+	mustDo(t, e.part.Moderate(ctx, mod, participation.TargetIdea, e.ideas["formulare"], participation.Hidden, "Doppelt eingereicht"))
+	res := e.get(pcIdeaURL(e, "formulare"))
+	wantStatus(t, res, 200)
+	main := text(query(res.doc, "main"))
+	if !strings.Contains(main, "Ausgeblendet: Doppelt eingereicht") || strings.Contains(main, "Formulare") || strings.Contains(main, "Kernberg42") {
+		t.Errorf("hidden idea shows more than its reason:\n%s", main)
+	}
+	if query(res.doc, "#support-form") != nil || query(res.doc, "#kommentieren") != nil {
+		t.Error("a hidden idea is open for supports or comments")
+	}
+	mustDo(t, e.part.Merge(ctx, mod, e.ideas["baeume"], e.ideas["radweg"]))
+	res = e.get(pcIdeaURL(e, "baeume"))
+	if a := query(res.doc, "#merged a"); a == nil || attrOf(a, "href") != pcIdeaURL(e, "radweg") {
+		t.Error("a merged idea does not link to the one it went into")
+	}
+	if got := text(query(res.doc, "#idea-count")); got != "" {
+		t.Errorf("unexpected list on the idea page: %q", got)
+	}
+	res = e.get("/mitmachen/ideen")
+	if got := text(query(res.doc, "#idea-count")); got != "1 Idee" {
+		t.Errorf("list after hiding and merging: %q", got)
+	}
+}
