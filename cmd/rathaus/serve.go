@@ -82,6 +82,9 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		if _, err := demo.SeedFeedback(ctx, a.db, a.db, time.Now()); err != nil { // when there is none
 			return err
 		}
+		if _, err := demo.SeedParticipation(ctx, a.ideas, a.db, time.Now()); err != nil { // when there is no space
+			return err
+		}
 		if !seeded {
 			return nil
 		}
