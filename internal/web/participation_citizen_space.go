@@ -60,26 +60,25 @@ func pcSpaceTitle(lang string, sp *participation.Space) (string, string) {
 // phases and votes.
 type pcSpacePage struct {
 	Page
-	Space              *participation.Space
-	TitleLang          string
-	URL, FeedURL       string
-	ProposeURL         string // when ideas are collected
-	ResultsURL         string
-	Promise            string
-	Phases             []pcPhaseRow
-	Phase              string // the current phase's name
-	Voting             bool   // the prioritising phase: vote buttons
-	VotesLeft          string
-	VoteLoginURL       string
-	Filter             pcFilter
-	Statuses           []psOption
-	Categories         []psOption
-	Sorts              []psOption
-	Count              string
-	List               []pcIdeaRow // Ideas is the page's staff flag
-	PrevURL, NextURL   string
-	PageInfo           string
-	LoginURL, NameNote string
+	Space            *participation.Space
+	TitleLang        string
+	URL, FeedURL     string
+	ProposeURL       string // when ideas are collected
+	ResultsURL       string
+	Promise          string
+	Phases           []pcPhaseRow
+	Phase            string // the current phase's name
+	Voting           bool   // the prioritising phase: vote buttons
+	VotesLeft        string
+	VoteLoginURL     string
+	Filter           pcFilter
+	Statuses         []psOption
+	Categories       []psOption
+	Sorts            []psOption
+	Count            string
+	List             []pcIdeaRow // Ideas is the page's staff flag
+	PrevURL, NextURL string
+	PageInfo         string
 }
 
 // pcPhaseRow is one phase of a process.
@@ -96,11 +95,11 @@ type pcFilter struct {
 
 // pcIdeaRow is one idea of a list.
 type pcIdeaRow struct {
-	ID                                  int64
-	URL, Title, Author, Date, Category  string
-	Status                              badge
-	Supports, Comments, Votes, VoteText string
-	Voted                               bool
+	ID                                 int64
+	URL, Title, Author, Date, Category string
+	Status                             badge
+	Supports, Comments, Votes          string
+	Voted                              bool
 }
 
 // handlePCSpace shows a space's ideas, filtered, sorted and paged.
@@ -127,9 +126,6 @@ func (s *Server) handlePCSpace(w http.ResponseWriter, r *http.Request) error {
 	p.Voting = phase == participation.PhasePrioritising && sp.VotesPerPerson > 0
 	if err := s.pcList(r, p); err != nil {
 		return err
-	}
-	if currentUser(r) == nil {
-		p.LoginURL = pcLoginURL(r.URL.RequestURI())
 	}
 	return s.render(w, r, "participation_space", p)
 }

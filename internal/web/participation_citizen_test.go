@@ -483,3 +483,29 @@ func TestPCHiddenAndMergedIdeas(t *testing.T) {
 		t.Errorf("list after hiding and merging: %q", got)
 	}
 }
+
+func TestPCProposeClosedAndAnonymous(t *testing.T) {
+	e := newParticipationEnv(t)
+	res := e.get("/mitmachen/ideen/neu")
+	wantStatus(t, res, http.StatusSeeOther)
+	if got := res.Header.Get("Location"); got != "/login?next="+url.QueryEscape("/mitmachen/ideen/neu") {
+		t.Errorf("anonymous: redirect to %q", got)
+	}
+	erika := e.login(e.erika)
+	res = e.get("/mitmachen/naechste-leistung/neu", erika)
+	wantStatus(t, res, 200)
+	if query(res.doc, "#closed") == nil || query(res.doc, "#field-title") != nil {
+		t.Error("a process in its vote offers the proposal form")
+	}
+	if res := e.get("/mitmachen/naechste-leistung"); query(res.doc, "#propose") != nil {
+		t.Error("a process in its vote links to proposing")
+	}
+	res = e.postForm("/mitmachen/naechste-leistung/neu", url.Values{"title": {"Noch eine Leistung online"}, "body": {"Bitte auch diese Leistung digitalisieren."},
+		"schritt": {"veroeffentlichen"}}, erika)
+	wantStatus(t, res, http.StatusConflict)
+	if query(res.doc, "#error-summary") == nil {
+		t.Error("a proposal in the vote: no message")
+	}
+	wantStatus(t, e.get("/mitmachen/gibt-es-nicht"), 404)
+	wantStatus(t, e.get("/ideen/999999"), 404)
+}
