@@ -105,7 +105,7 @@ func (s *partSeeder) writeIdea(ctx context.Context, sp *participation.Space, p i
 	if err != nil {
 		return err
 	}
-	if err := s.talk(ctx, i.ID, p, author, created, end); err != nil {
+	if err := s.talk(ctx, i.ID, p, author, created, base, end); err != nil {
 		return err
 	}
 	for _, a := range p.answers {
@@ -162,8 +162,9 @@ func (s *partSeeder) supports(ctx context.Context, ideaID int64, p ideaPlan, aut
 var erikaSupports = []string{"radweg", "sms", "trinkbrunnen", "baenke"}
 
 // talk writes the idea's comments: its own first, then from the pools,
-// some as replies; official ones in office hours.
-func (s *partSeeder) talk(ctx context.Context, ideaID int64, p ideaPlan, author int64, created, end time.Time) error {
+// some as replies, each after the one before; official ones in office
+// hours once the idea reached the threshold (base) or a day after.
+func (s *partSeeder) talk(ctx context.Context, ideaID int64, p ideaPlan, author int64, created, base, end time.Time) error {
 	n := max(p.comments, len(p.talk))
 	times := make([]time.Time, n)
 	for k := range times {
@@ -171,6 +172,7 @@ func (s *partSeeder) talk(ctx context.Context, ideaID int64, p ideaPlan, author 
 	}
 	slices.SortFunc(times, time.Time.Compare)
 	var ids []int64
+	var last time.Time
 	pool, replies := s.rng.Perm(len(commentPool)), s.rng.Perm(len(replyPool))
 	for k := range n {
 		var text string
@@ -202,12 +204,17 @@ func (s *partSeeder) talk(ctx context.Context, ideaID int64, p ideaPlan, author 
 		switch {
 		case official:
 			who = s.worker
-			if w := nextWork(at).UTC(); k+1 >= n || w.Before(times[k+1]) {
-				at = w
+			if first := s.officeAt(base, 1); at.Before(first) {
+				at = first
 			}
+			at = nextWork(at).UTC()
 		case reply && s.rng.IntN(3) == 0:
 			who = org.Actor{UserID: author}
 		}
+		if !at.After(last) {
+			at = last.Add(time.Duration(5+s.rng.IntN(90)) * time.Minute)
+		}
+		last = at
 		s.at(at)
 		c, err := s.sv.Comment(ctx, who, ideaID, parent, text, "de")
 		if err != nil {

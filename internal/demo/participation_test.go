@@ -163,9 +163,14 @@ func checkComments(t *testing.T, db *sqlstore.DB, ideas []*participation.Idea, n
 		if err != nil {
 			t.Fatal(err)
 		}
+		written := map[int64]time.Time{}
 		for _, c := range cs {
+			written[c.ID] = c.CreatedAt
 			if c.ParentID != nil {
 				replies++
+				if at, ok := written[*c.ParentID]; !ok || !c.CreatedAt.After(at) {
+					t.Errorf("idea %q: reply %d before the comment it answers", i.Title, c.ID)
+				}
 			}
 			if c.Official {
 				official++

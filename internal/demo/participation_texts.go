@@ -90,7 +90,7 @@ var ideaPlans = []ideaPlan{
 		talk: []string{
 			"Der Paradiespark ist für alle da, ich möchte dort nicht noch mehr Hunde.",
 			"> Gerade deshalb ja eingezäunt – dann laufen die Hunde nicht mehr überall frei herum.",
-			"Gibt es schon eine Antwort? Die 25 Unterstützungen sind doch längst erreicht.",
+			"Wann antwortet die Stadt auf diese Idee? Mich interessiert, ob das überhaupt geprüft wird.",
 		}},
 	{key: "toiletten", title: "Öffentliche Toilette am Saalbahnhof", cat: "Stadtbild und Sauberkeit", place: "Saalbahnhof", age: 40, supports: 27, reach: 26, comments: 3,
 		body: "Am Saalbahnhof gibt es keine öffentliche Toilette, auch nicht im Bahnhofsgebäude. Reisende, Pendler und Familien haben keine Möglichkeit. Eine barrierefreie öffentliche Toilette wäre dringend nötig.",
