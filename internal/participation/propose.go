@@ -61,7 +61,15 @@ func (s *Service) Propose(ctx context.Context, userID int64, i *Idea) error {
 	}
 	i.CreatedAt, i.UpdatedAt = now, now
 	i.Supports, i.Comments, i.Votes = 0, 0, 0
-	if err := s.Store.CreateIdea(ctx, i, Effects{Events: []processlog.Event{ideaEvent(i, sp, "proposed", "citizen", now)}}); err != nil {
+	ev := ideaEvent(i, sp, "proposed", "citizen", now)
+	if s.Router != nil {
+		// The routing hook suggests the responsible unit; the suggestion is
+		// recorded for the process workshop, the space's unit still answers.
+		if org, err := s.Router.Suggest(ctx, i); err == nil && org != nil {
+			ev.Attrs["suggested_org"] = itoa(*org)
+		}
+	}
+	if err := s.Store.CreateIdea(ctx, i, Effects{Events: []processlog.Event{ev}}); err != nil {
 		return err
 	}
 	if err := s.Store.Follow(ctx, i.ID, userID, true); err != nil {

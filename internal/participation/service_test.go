@@ -347,3 +347,18 @@ func TestSimilarIdeas(t *testing.T) {
 		t.Errorf("similar to 'radwege löbdergraben': %+v", got)
 	}
 }
+
+// fixedRouter suggests one unit for every idea.
+type fixedRouter struct{ org int64 }
+
+func (r fixedRouter) Suggest(context.Context, *participation.Idea) (*int64, error) { return &r.org, nil }
+
+func TestRoutingHookSuggestionIsRecorded(t *testing.T) {
+	e := newEnv(t, storetest.OpenSQLite, 1)
+	e.svc.Router = fixedRouter{org: e.unit.ID}
+	i := e.propose(t, e.users[0], "Sicherer Radweg am Löbdergraben")
+	evs, _ := e.db.FindEvents(context.Background(), processlog.Filter{Process: participation.Process, CaseID: fmt.Sprintf("idea-%d", i.ID)})
+	if len(evs) != 1 || evs[0].Attrs["suggested_org"] != fmt.Sprint(e.unit.ID) {
+		t.Errorf("events %+v, want the suggested unit on 'proposed'", evs)
+	}
+}
