@@ -105,6 +105,9 @@ func (s *Service) flood(ctx context.Context, userID int64, idea bool) error {
 	return nil
 }
 
+// EventCaseID names an idea in the process log.
+func EventCaseID(id int64) string { return "idea-" + strconv.FormatInt(id, 10) }
+
 // ideaEvent is the process-log record of a step of an idea.
 func ideaEvent(i *Idea, sp *Space, activity, resource string, at time.Time) processlog.Event {
 	attrs := map[string]string{"space": sp.Slug, "status": i.Status}
@@ -114,7 +117,11 @@ func ideaEvent(i *Idea, sp *Space, activity, resource string, at time.Time) proc
 	if i.ServiceID != nil {
 		attrs["service"] = strconv.FormatInt(*i.ServiceID, 10)
 	}
-	return processlog.Event{Process: Process, CaseID: "idea-" + strconv.FormatInt(i.ID, 10), Activity: activity,
+	caseID := ""
+	if i.ID != 0 {
+		caseID = EventCaseID(i.ID)
+	}
+	return processlog.Event{Process: Process, CaseID: caseID, Activity: activity,
 		At: at, OrgID: sp.OrgID, Resource: resource, Attrs: attrs}
 }
 

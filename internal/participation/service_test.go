@@ -351,7 +351,9 @@ func TestSimilarIdeas(t *testing.T) {
 // fixedRouter suggests one unit for every idea.
 type fixedRouter struct{ org int64 }
 
-func (r fixedRouter) Suggest(context.Context, *participation.Idea) (*int64, error) { return &r.org, nil }
+func (r fixedRouter) Suggest(context.Context, *participation.Idea) (*int64, error) {
+	return &r.org, nil
+}
 
 func TestRoutingHookSuggestionIsRecorded(t *testing.T) {
 	e := newEnv(t, storetest.OpenSQLite, 1)

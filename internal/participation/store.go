@@ -73,7 +73,8 @@ type Store interface {
 	FindSpaceBySlug(ctx context.Context, slug string) (*Space, error)
 	FindSpaces(ctx context.Context) ([]*Space, error)
 
-	// CreateIdea inserts i (setting ID) with fx.
+	// CreateIdea inserts i (setting ID) with fx; events without a CaseID
+	// get EventCaseID of the new idea.
 	CreateIdea(ctx context.Context, i *Idea, fx Effects) error
 	FindIdea(ctx context.Context, id int64) (*Idea, error)
 	// FindIdeas returns one page of matching ideas and the total.

@@ -9,6 +9,7 @@ import (
 
 	"rathaus/internal/fault"
 	"rathaus/internal/participation"
+	"rathaus/internal/processlog"
 )
 
 const ideaCols = "id, space_id, title, body, category, service_id, place, author_id, author_name, status, answer, moderation, " +
@@ -79,6 +80,14 @@ func (d *DB) CreateIdea(ctx context.Context, i *participation.Idea, fx participa
 			return err
 		}
 		c.ID = id
+		// Events written with the idea name it once it has its ID.
+		evs := append([]processlog.Event(nil), fx.Events...)
+		for k := range evs {
+			if evs[k].CaseID == "" {
+				evs[k].CaseID = participation.EventCaseID(id)
+			}
+		}
+		fx.Events = evs
 		return d.writeParticipationEffects(ctx, tx, fx)
 	})
 	if err != nil {
