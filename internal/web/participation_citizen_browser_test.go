@@ -87,6 +87,11 @@ func TestParticipationCitizenPagesInBrowser(t *testing.T) {
 		b.Axe()
 		b.Screenshot("participation-propose-errors-" + lang)
 		b.Fill("#field-title", "Radweg am Löbdergraben markieren")
+		// With JavaScript, similar ideas appear while the title is typed.
+		if !pcWaitFor(b, `!document.getElementById("live-similar").hidden && document.querySelector("#live-similar a[href='/ideen/`+strconv.FormatInt(e.ideas["radweg"], 10)+`']") !== null`) {
+			t.Errorf("%s: no live suggestion of the existing Radweg idea while typing", lang)
+		}
+		b.Axe()
 		b.Fill("#field-body", "Der Radweg am Löbdergraben braucht eine durchgehende Markierung.")
 		b.Fill("#field-place", "Löbdergraben")
 		b.ClickAndWait("main form.app-form button[type=submit]")
@@ -159,4 +164,15 @@ func TestParticipationCitizenPagesInBrowser(t *testing.T) {
 		b.Navigate("/mitmachen/naechste-leistung")
 		b.Axe()
 	}
+}
+
+// pcWaitFor polls a script expression for up to three seconds.
+func pcWaitFor(b *browsertest.Browser, expr string) bool {
+	for range 30 {
+		if Eval[bool](b, expr) {
+			return true
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return false
 }

@@ -17,8 +17,9 @@ const pcSimilarLimit = 5
 type pcProposePage struct {
 	Page
 	Space, SpaceLang, SpaceURL, URL string
-	Closed                          bool // the space collects no ideas now
-	Pre                             bool // pre-moderation: a moderator publishes
+	Slug                            string // for the live suggestions
+	Closed                          bool   // the space collects no ideas now
+	Pre                             bool   // pre-moderation: a moderator publishes
 	Categories                      []psOption
 	CategoryError                   string
 	Similar                         []pcIdeaRow // the second step when set
@@ -44,7 +45,7 @@ func (s *Server) handlePCProposeForm(w http.ResponseWriter, r *http.Request) err
 
 // pcProposePage prepares the form with form's values and errors.
 func (s *Server) pcProposePage(r *http.Request, sp *participation.Space, form *Form) *pcProposePage {
-	p := &pcProposePage{Page: s.page(r, "participation_web.propose.title"), SpaceURL: pcSpacePath(sp.Slug),
+	p := &pcProposePage{Page: s.page(r, "participation_web.propose.title"), SpaceURL: pcSpacePath(sp.Slug), Slug: sp.Slug,
 		URL: pcSpacePath(sp.Slug, "neu"), Pre: sp.Moderation == participation.PreModeration,
 		Closed: participation.CurrentPhase(sp, s.now()) != participation.PhaseCollecting}
 	p.Space, p.SpaceLang = pcSpaceTitle(p.Lang, sp)
