@@ -9,7 +9,6 @@ import (
 
 	"rathaus/internal/fault"
 	"rathaus/internal/participation"
-	"rathaus/internal/processlog"
 )
 
 const ideaCols = "id, space_id, title, body, category, service_id, place, author_id, author_name, status, answer, moderation, " +
@@ -81,13 +80,11 @@ func (d *DB) CreateIdea(ctx context.Context, i *participation.Idea, fx participa
 		}
 		c.ID = id
 		// Events written with the idea name it once it has its ID.
-		evs := append([]processlog.Event(nil), fx.Events...)
-		for k := range evs {
-			if evs[k].CaseID == "" {
-				evs[k].CaseID = participation.EventCaseID(id)
+		for k := range fx.Events {
+			if fx.Events[k].CaseID == "" {
+				fx.Events[k].CaseID = participation.EventCaseID(id)
 			}
 		}
-		fx.Events = evs
 		return d.writeParticipationEffects(ctx, tx, fx)
 	})
 	if err != nil {

@@ -43,6 +43,7 @@ type serviceView struct {
 	Online        bool
 	BookURL       string // booking at the city's offices, when some office takes it
 	ApplyURL      string // the online application here, when the service has a published form
+	IdeaURL       string // propose an improvement of the service
 }
 
 type feeRow struct{ Label, Amount, Note string }
@@ -120,6 +121,7 @@ func (s *Server) serviceView(r *http.Request, sv *catalog.Service) (serviceView,
 		return v, err
 	}
 	v.ApplyURL = s.applyHereURL(r, sv.ID)
+	v.IdeaURL = s.ideaURLFor(sv.ID)
 	if sv.OrgID != nil && s.opts.Orgs != nil {
 		if o, err := s.opts.Orgs.Store.FindOrgByID(ctx, *sv.OrgID); err == nil {
 			v.Org = o.Name

@@ -24,6 +24,7 @@ func (s *Server) participationCitizenRoutes() []route {
 	p, user := s.withParticipation, s.requireUser
 	return []route{
 		{"GET /mitmachen", p(s.handlePCSpaces)},
+		{"GET /mitmachen/vorschlagen", p(s.handlePCProposeForService)},
 		{"GET /mitmachen/{slug}", p(s.handlePCSpace)},
 		{"GET /mitmachen/{slug}/neu", p(user(s.handlePCProposeForm))},
 		{"POST /mitmachen/{slug}/neu", p(user(s.handlePCPropose))},

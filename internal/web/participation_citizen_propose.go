@@ -18,8 +18,10 @@ type pcProposePage struct {
 	Page
 	Space, SpaceLang, SpaceURL, URL string
 	Slug                            string // for the live suggestions
-	Closed                          bool   // the space collects no ideas now
-	Pre                             bool   // pre-moderation: a moderator publishes
+	ServiceID                       int64  // the service the idea concerns, if any
+	ServiceName                     string
+	Closed                          bool // the space collects no ideas now
+	Pre                             bool // pre-moderation: a moderator publishes
 	Categories                      []psOption
 	CategoryError                   string
 	Similar                         []pcIdeaRow // the second step when set
@@ -37,7 +39,7 @@ func (s *Server) handlePCProposeForm(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	if !named {
-		redirect(w, r, pcNameURL(pcSpacePath(sp.Slug, "neu")))
+		redirect(w, r, pcNameURL(r.URL.RequestURI()))
 		return nil
 	}
 	return s.render(w, r, "participation_propose", s.pcProposePage(r, sp, nil))
@@ -51,6 +53,9 @@ func (s *Server) pcProposePage(r *http.Request, sp *participation.Space, form *F
 	p.Space, p.SpaceLang = pcSpaceTitle(p.Lang, sp)
 	if form != nil {
 		p.Form = form
+		p.ServiceID, p.ServiceName = s.pcService(r.Context(), url.Values{"leistung": {form.Get("leistung")}})
+	} else {
+		p.ServiceID, p.ServiceName = s.pcService(r.Context(), r.URL.Query())
 	}
 	if len(sp.Categories) > 0 {
 		sel := p.Form.Get("category")
@@ -80,6 +85,9 @@ func (s *Server) handlePCPropose(w http.ResponseWriter, r *http.Request) error {
 	i := &participation.Idea{SpaceID: sp.ID, Title: v.Get("title"), Body: v.Get("body"), Category: v.Get("category")}
 	if label := strings.TrimSpace(v.Get("place")); label != "" {
 		i.Place = &participation.Place{Label: label}
+	}
+	if id, _ := s.pcService(ctx, v); id != 0 {
+		i.ServiceID = &id
 	}
 	step := v.Get("schritt")
 	if step == "bearbeiten" {
