@@ -38,6 +38,9 @@ type Config struct {
 	// second editor approved it.
 	CatalogFourEyes bool
 	MetricsToken    string
+	// EmbedOrigins may show the survey embed pages in a frame, e.g.
+	// "https://www.jena.de"; empty: they can be linked, not framed.
+	EmbedOrigins []string
 
 	SMTP     SMTP
 	OIDC     OIDC
@@ -142,6 +145,13 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	boolVar(fs, &c.CatalogFourEyes, getenv, env{"RATHAUS_CATALOG_FOUR_EYES", "catalog-four-eyes", "publish changes to service texts only after a second editor approved them (default true)"})
 	boolVar(fs, &c.OIDCNoEmailLinking, getenv, env{"RATHAUS_OIDC_NO_EMAIL_LINKING", "oidc-no-email-linking", "never attach an OpenID login to an existing local account with the same address"})
 	boolVar(fs, &c.TrustProxy, getenv, env{"RATHAUS_TRUST_PROXY", "trust-proxy", "trust X-Forwarded-For from a reverse proxy"})
+	if v, ok := lookup(getenv, "RATHAUS_EMBED_ORIGINS"); ok {
+		for _, o := range strings.Split(v, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				c.EmbedOrigins = append(c.EmbedOrigins, o)
+			}
+		}
+	}
 	if v, ok := lookup(getenv, "RATHAUS_MAX_BODY_BYTES"); ok {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n <= 0 {

@@ -73,3 +73,21 @@ func TestDemoDefaults(t *testing.T) {
 		t.Errorf("demo defaults = %+v", c)
 	}
 }
+
+func TestApplicationSettings(t *testing.T) {
+	env := envOf(map[string]string{
+		"RATHAUS_EMBED_ORIGINS": " https://www.jena.de , https://jenakultur.example ,",
+		"RATHAUS_S3_URL":        "https://KEY:SECRET@s3.example/bucket",
+		"RATHAUS_PAYMENT_IBAN":  "DE02120300000000202051",
+	})
+	c, _, err := Load("serve", nil, env, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.EmbedOrigins, "|") != "https://www.jena.de|https://jenakultur.example" {
+		t.Errorf("EmbedOrigins = %q", c.EmbedOrigins)
+	}
+	if got := c.Redacted()["s3_url"].(string); strings.Contains(got, "SECRET") || c.Payments.IBAN == "" {
+		t.Errorf("redacted S3 URL %q, IBAN %q", got, c.Payments.IBAN)
+	}
+}
