@@ -30,12 +30,17 @@ func (s *Service) Scope(ctx context.Context, a Actor) ([]*Org, error) {
 			in[g.OrgID] = true
 		}
 	}
-	// Parents come before children in id order, so one pass marks the
-	// subtrees; a second pass guards against any other order.
-	for range 2 {
+	return below(orgs, in), nil
+}
+
+// below marks every node under a marked one and returns the marked
+// nodes in the order of orgs.
+func below(orgs []*Org, in map[int64]bool) []*Org {
+	for changed := true; changed; {
+		changed = false
 		for _, o := range orgs {
-			if o.ParentID != nil && in[*o.ParentID] {
-				in[o.ID] = true
+			if !in[o.ID] && o.ParentID != nil && in[*o.ParentID] {
+				in[o.ID], changed = true, true
 			}
 		}
 	}
@@ -45,7 +50,7 @@ func (s *Service) Scope(ctx context.Context, a Actor) ([]*Org, error) {
 			out = append(out, o)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // IsOrgAdmin reports whether user administers any node, and so may enter

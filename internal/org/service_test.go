@@ -16,16 +16,7 @@ func TestRolesInheritDownwards(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.OpenSQLite(t)
 	s := &org.Service{Store: db, Audit: db, Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }}
-	mk := func(slug, kind string, parent *org.Org) *org.Org {
-		o := &org.Org{Slug: slug, Name: slug, Kind: kind}
-		if parent != nil {
-			o.ParentID = &parent.ID
-		}
-		if err := s.Create(ctx, o); err != nil {
-			t.Fatalf("Create %s: %v", slug, err)
-		}
-		return o
-	}
+	mk := creator(t, s)
 	group := mk("jena", org.KindGroup, nil)
 	city := mk("stadt-jena", org.KindOrganisation, group)
 	dept := mk("buergerdienste", org.KindDepartment, city)
@@ -106,5 +97,21 @@ func TestOrgAdminScope(t *testing.T) {
 	}
 	if all, _ := s.Scope(ctx, org.Actor{UserID: other.ID, PlatformAdmin: true}); len(all) != 5 {
 		t.Errorf("platform admin scope = %d nodes, want 4", len(all))
+	}
+}
+
+// creator returns a function that creates an organisation node (named
+// by its slug) below parent, failing the test on error.
+func creator(t *testing.T, s *org.Service) func(slug, kind string, parent *org.Org) *org.Org {
+	return func(slug, kind string, parent *org.Org) *org.Org {
+		t.Helper()
+		o := &org.Org{Slug: slug, Name: slug, Kind: kind}
+		if parent != nil {
+			o.ParentID = &parent.ID
+		}
+		if err := s.Create(context.Background(), o); err != nil {
+			t.Fatalf("Create %s: %v", slug, err)
+		}
+		return o
 	}
 }

@@ -26,19 +26,9 @@ func (s *Service) Units(ctx context.Context, userID int64, roles ...string) ([]i
 	if err != nil {
 		return nil, err
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, o := range orgs {
-			if !in[o.ID] && o.ParentID != nil && in[*o.ParentID] {
-				in[o.ID], changed = true, true
-			}
-		}
-	}
 	var ids []int64
-	for _, o := range orgs {
-		if in[o.ID] {
-			ids = append(ids, o.ID)
-		}
+	for _, o := range below(orgs, in) {
+		ids = append(ids, o.ID)
 	}
 	return ids, nil
 }

@@ -15,16 +15,7 @@ func TestUnitsCoverTheSubtreeOfTheRole(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.OpenSQLite(t)
 	s := &org.Service{Store: db, Audit: db, Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }}
-	mk := func(slug, kind string, parent *org.Org) *org.Org {
-		o := &org.Org{Slug: slug, Name: slug, Kind: kind}
-		if parent != nil {
-			o.ParentID = &parent.ID
-		}
-		if err := s.Create(ctx, o); err != nil {
-			t.Fatalf("Create %s: %v", slug, err)
-		}
-		return o
-	}
+	mk := creator(t, s)
 	group := mk("jena", org.KindGroup, nil)
 	city := mk("stadt-jena", org.KindOrganisation, group)
 	dept := mk("buergerdienste", org.KindDepartment, city)
