@@ -6,7 +6,6 @@ import (
 
 	"rathaus/internal/fault"
 	"rathaus/internal/mail"
-	"rathaus/internal/org"
 	"rathaus/internal/processlog"
 )
 
@@ -85,26 +84,6 @@ func (s *Service) CitizenMessage(ctx context.Context, who Citizen, r Reply) (*Me
 	if st, _ := s.stateOf(ctx, c); st.Kind == KindWaiting {
 		fx.Events = append(fx.Events, c.event("citizen_replied", c.State, Change{Actor: "citizen", Role: "applicant", At: s.now()}))
 	}
-	return m, s.Store.AddMessage(ctx, m, fx)
-}
-
-// StaffMessage writes the office's message to the applicant, who gets a
-// mail that there is news (never the message itself).
-func (s *Service) StaffMessage(ctx context.Context, a org.Actor, r Reply) (*Message, error) {
-	c, err := s.staffCase(ctx, a, r.CaseID)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkReply(r); err != nil {
-		return nil, err
-	}
-	uid := a.UserID
-	m := &Message{CaseID: c.ID, FromStaff: true, AuthorID: &uid, Body: strings.TrimSpace(r.Body), Files: fileKinds(r.Files, FileMessage), At: s.now()}
-	var fx Effects
-	if c.Email != "" {
-		fx.Mails = []mail.Message{s.newsMail(c, r.Lang)}
-	}
-	fx.Events = []processlog.Event{c.event("message_sent", c.State, Change{Actor: staffActor(uid), Role: "case_worker", At: s.now()})}
 	return m, s.Store.AddMessage(ctx, m, fx)
 }
 

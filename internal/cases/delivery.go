@@ -85,10 +85,7 @@ func (e *PermanentError) Error() string {
 }
 
 // IsPermanent reports whether err is a delivery refused for good.
-func IsPermanent(err error) bool {
-	var p *PermanentError
-	return errors.As(err, &p)
-}
+func IsPermanent(err error) bool { return jobs.IsPermanent(err) }
 
 // Handle delivers the case named by payload (a DeliveryPayload): it posts
 // the case's export as JSON and succeeds on a 2xx answer. Any other

@@ -8,6 +8,7 @@ import (
 
 	"rathaus/internal/audit"
 	"rathaus/internal/fault"
+	"rathaus/internal/mail"
 	"rathaus/internal/org"
 	"rathaus/internal/processlog"
 )
@@ -265,4 +266,24 @@ func (s *Service) Record(ctx context.Context, a org.Actor, app Application) (*Su
 		return nil, fault.Fields(fault.FieldError{Field: "channel", Key: "error.cases.channel"})
 	}
 	return s.Submit(ctx, app)
+}
+
+// StaffMessage writes the office's message to the applicant, who gets a
+// mail that there is news (never the message itself).
+func (s *Service) StaffMessage(ctx context.Context, a org.Actor, r Reply) (*Message, error) {
+	c, err := s.staffCase(ctx, a, r.CaseID)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkReply(r); err != nil {
+		return nil, err
+	}
+	uid := a.UserID
+	m := &Message{CaseID: c.ID, FromStaff: true, AuthorID: &uid, Body: strings.TrimSpace(r.Body), Files: fileKinds(r.Files, FileMessage), At: s.now()}
+	var fx Effects
+	if c.Email != "" {
+		fx.Mails = []mail.Message{s.newsMail(c, r.Lang)}
+	}
+	fx.Events = []processlog.Event{c.event("message_sent", c.State, Change{Actor: staffActor(uid), Role: "case_worker", At: s.now()})}
+	return m, s.Store.AddMessage(ctx, m, fx)
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,7 +81,7 @@ func (s *Service) Submit(ctx context.Context, app Application) (*Submitted, erro
 	if app.Channel == "" {
 		app.Channel = ChannelOnline
 	}
-	if !validChannel(app.Channel) || app.Channel != ChannelOnline && app.RecordedBy == nil {
+	if !slices.Contains(Channels, app.Channel) || app.Channel != ChannelOnline && app.RecordedBy == nil {
 		return nil, fault.New(fault.Invalid, "error.cases.channel")
 	}
 	online := app.Channel == ChannelOnline
@@ -162,15 +163,6 @@ func applicantContact(f *form.Form, a form.Answers, ap Applicant) (name, email s
 		}
 	}
 	return strings.TrimSpace(name), strings.TrimSpace(email)
-}
-
-func validChannel(ch string) bool {
-	for _, c := range Channels {
-		if c == ch {
-			return true
-		}
-	}
-	return false
 }
 
 func staffActor(id int64) string { return "staff:" + itoa(id) }

@@ -2,6 +2,7 @@ package participation
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -66,7 +67,7 @@ func (s *Service) Answer(ctx context.Context, a org.Actor, ideaID int64, version
 	}
 	answer = strings.TrimSpace(answer)
 	var v fault.Validator
-	v.Check(contains(Statuses, status), "status", "error.participation.status")
+	v.Check(slices.Contains(Statuses, status), "status", "error.participation.status")
 	v.Check(utf8.RuneCountInString(answer) <= MaxBody, "answer", "error.participation.answer_long", MaxBody)
 	v.Check(answer != "" || status == StatusReceived, "answer", "error.participation.answer_needed")
 	if err := v.Err(); err != nil {

@@ -2,6 +2,7 @@ package participation
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,7 +18,7 @@ var ReportReasons = []string{"offensive", "spam", "personal_data", "off_topic", 
 // Report files a person's report of an idea or comment for the
 // moderators.
 func (s *Service) Report(ctx context.Context, userID int64, target string, id int64, reason, note string) error {
-	if !contains(ReportReasons, reason) {
+	if !slices.Contains(ReportReasons, reason) {
 		return fault.Fields(fault.FieldError{Field: "reason", Key: "error.participation.reason"})
 	}
 	note = strings.TrimSpace(note)

@@ -2,6 +2,7 @@ package participation
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -29,7 +30,7 @@ func checkIdea(i *Idea, sp *Space) error {
 	n = utf8.RuneCountInString(i.Body)
 	v.Check(n >= MinBody && n <= MaxBody, "body", "error.participation.body", MinBody, MaxBody)
 	if len(sp.Categories) > 0 {
-		v.Check(i.Category == "" || contains(sp.Categories, i.Category), "category", "error.participation.category")
+		v.Check(i.Category == "" || slices.Contains(sp.Categories, i.Category), "category", "error.participation.category")
 	}
 	if p := i.Place; p != nil {
 		p.Label = strings.TrimSpace(p.Label)
@@ -65,15 +66,6 @@ func checkPseudonym(name string) (string, error) {
 	return name, nil
 }
 
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // linkRE finds links in a text.
 var linkRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 
@@ -92,7 +84,7 @@ func (s *Service) Flags(texts ...string) []string {
 	})
 	bad := append(append([]string{}, offensive...), s.Offensive...)
 	for _, w := range words {
-		if contains(bad, w) {
+		if slices.Contains(bad, w) {
 			flags = append(flags, "auto:offensive")
 			break
 		}

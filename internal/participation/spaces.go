@@ -3,6 +3,7 @@ package participation
 import (
 	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -59,7 +60,7 @@ func checkSpace(sp *Space) error {
 	v.Check(sp.VotesPerPerson >= 0 && sp.VotesPerPerson <= 50, "votes", "error.participation.votes")
 	sort.SliceStable(sp.Phases, func(i, j int) bool { return sp.Phases[i].From.Before(sp.Phases[j].From) })
 	for k, p := range sp.Phases {
-		v.Check(contains(Phases, p.Kind) && p.From.Before(p.To), "phases", "error.participation.phase")
+		v.Check(slices.Contains(Phases, p.Kind) && p.From.Before(p.To), "phases", "error.participation.phase")
 		if k > 0 {
 			v.Check(!p.From.Before(sp.Phases[k-1].To), "phases", "error.participation.phase_overlap")
 		}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -243,5 +242,3 @@ func (s *Server) conditionText(r *http.Request, f *form.Form, c *form.Condition)
 	}
 	return s.t(r, "form_builder.condition.text", label, s.t(r, "form_builder.op."+c.Op), value)
 }
-
-func fmtVersion(v int) string { return fmt.Sprintf("v%d", v) }
