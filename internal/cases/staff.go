@@ -110,7 +110,7 @@ func (s *Service) Transition(ctx context.Context, a org.Actor, st Step) (*Case, 
 	if err != nil {
 		return nil, err
 	}
-	v, err := s.view(ctx, c, false)
+	v, err := s.frame(ctx, c)
 	if err != nil {
 		return nil, err
 	}

@@ -53,8 +53,9 @@ const (
 	FileMessage    = "message"
 )
 
-// view loads c's page; staff also get the internal notes.
-func (s *Service) view(ctx context.Context, c *Case, staff bool) (*View, error) {
+// frame loads what every step of a case needs: its service, form
+// version, workflow and history.
+func (s *Service) frame(ctx context.Context, c *Case) (*View, error) {
 	v := &View{Case: c}
 	var err error
 	if v.Service, err = s.Catalog.PublicService(ctx, c.ServiceID); err != nil {
@@ -69,6 +70,18 @@ func (s *Service) view(ctx context.Context, c *Case, staff bool) (*View, error) 
 	if v.Workflow, err = WorkflowOf(v.Form); err != nil {
 		return nil, err
 	}
+	if v.History, err = s.Store.History(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// view loads c's page; staff also get the internal notes.
+func (s *Service) view(ctx context.Context, c *Case, staff bool) (*View, error) {
+	v, err := s.frame(ctx, c)
+	if err != nil {
+		return nil, err
+	}
 	raw, err := s.Store.CaseAnswers(ctx, c.ID)
 	if err != nil {
 		return nil, err
@@ -79,9 +92,6 @@ func (s *Service) view(ctx context.Context, c *Case, staff bool) (*View, error) 
 		}
 	}
 	if v.Files, err = s.Store.CaseFiles(ctx, c.ID); err != nil {
-		return nil, err
-	}
-	if v.History, err = s.Store.History(ctx, c.ID); err != nil {
 		return nil, err
 	}
 	if v.Messages, err = s.Store.Messages(ctx, c.ID); err != nil {
