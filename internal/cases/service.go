@@ -66,7 +66,8 @@ func (s *Service) prefix() string {
 	return s.Prefix
 }
 
-func (s *Service) warnBefore() time.Duration {
+// WarnPeriod is how long before a deadline queues warn.
+func (s *Service) WarnPeriod() time.Duration {
 	if s.WarnBefore <= 0 {
 		return DefaultWarnBefore
 	}

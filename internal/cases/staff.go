@@ -243,7 +243,7 @@ func (s *Service) AddNote(ctx context.Context, a org.Actor, caseID int64, body s
 }
 
 // Due says how a case stands against its deadline now.
-func (s *Service) Due(c *Case, w *Workflow) string { return c.Due(w, s.now(), s.warnBefore()) }
+func (s *Service) Due(c *Case, w *Workflow) string { return c.Due(w, s.now(), s.WarnPeriod()) }
 
 // Record writes a case that arrived on paper, by phone or in person, as
 // staff of the service's unit typed it in.

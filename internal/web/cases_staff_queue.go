@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"rathaus/internal/cases"
 	"rathaus/internal/org"
@@ -224,20 +223,13 @@ func (s *Server) csFilter(r *http.Request, q csQuery, workflows []*cases.Workflo
 	case "ueberschritten":
 		f.DueBefore = &now
 	case "bald":
-		soon := now.Add(s.warnBefore())
+		soon := now.Add(s.opts.Cases.WarnPeriod())
 		f.DueBefore = &soon
 	}
 	if f.DueBefore != nil && q.State == "" {
 		f.States = csStatesOfKinds(workflows, cases.KindReceived, cases.KindOpen, cases.KindWaiting)
 	}
 	return f
-}
-
-func (s *Server) warnBefore() time.Duration {
-	if d := s.opts.Cases.WarnBefore; d > 0 {
-		return d
-	}
-	return cases.DefaultWarnBefore
 }
 
 // csStatesOfKinds lists the IDs of the states of these kinds in any of the
