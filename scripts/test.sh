@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every rathaus test with everything the tests need, installing and
-# starting what is missing: Debian's Chromium, axe-core from npm, a fresh
+# starting what is missing: Debian's Chromium and xmllint, axe-core from npm, a fresh
 # PostgreSQL database and an S3 server (versitygw, built with go install).
 # Unlike plain `go test ./...`, which skips the PostgreSQL, S3 and browser
 # suites when they are absent, this fails instead.
@@ -49,6 +49,17 @@ ensure_chromium() {
 	step "installing Chromium from Debian"
 	apt_install chromium chromium-driver
 	[ -x /usr/bin/chromium ] || die "Chromium is still missing after apt-get install"
+}
+
+# ensure_xmllint installs xmllint, which the XES and BPMN tests use to
+# validate their output against the XML schemas.
+ensure_xmllint() {
+	if [ -x /usr/bin/xmllint ]; then
+		return
+	fi
+	step "installing xmllint (libxml2-utils) from Debian"
+	apt_install libxml2-utils
+	[ -x /usr/bin/xmllint ] || die "xmllint is still missing after apt-get install"
 }
 
 # ensure_axe installs the npm test helpers unless the locked versions are
@@ -149,6 +160,7 @@ main() {
 	local start=$SECONDS
 	ensure_go
 	ensure_chromium
+	ensure_xmllint
 	ensure_axe
 	ensure_postgres
 	create_database
@@ -157,6 +169,7 @@ main() {
 	export RATHAUS_TEST_POSTGRES="postgres://postgres@$PG_HOST:$PG_PORT/$TEST_DB?sslmode=disable"
 	export RATHAUS_REQUIRE_POSTGRES=1
 	export RATHAUS_REQUIRE_BROWSER=1
+	export RATHAUS_REQUIRE_XMLLINT=1
 	step "test database $TEST_DB; S3 server versitygw $VERSITYGW_VERSION; browser $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
 
 	step "gofmt"
