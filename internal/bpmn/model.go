@@ -63,10 +63,10 @@ type Flow struct {
 type Loop uint8
 
 const (
-	LoopNone                Loop = iota
-	LoopStandard                 // standardLoopCharacteristics
-	LoopMultiInstance            // multiInstanceLoopCharacteristics, parallel
-	LoopMultiInstanceSequential  // multiInstanceLoopCharacteristics isSequential="true"
+	LoopNone                    Loop = iota
+	LoopStandard                     // standardLoopCharacteristics
+	LoopMultiInstance                // multiInstanceLoopCharacteristics, parallel
+	LoopMultiInstanceSequential      // multiInstanceLoopCharacteristics isSequential="true"
 )
 
 // Element is a flow node, data element or artifact. Kind is the BPMN

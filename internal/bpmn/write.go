@@ -1,8 +1,8 @@
 package bpmn
 
 import (
-	"cmp"
 	"bufio"
+	"cmp"
 	"encoding/xml"
 	"io"
 	"slices"
@@ -16,7 +16,7 @@ type xw struct {
 	depth int
 }
 
-func (x *xw) open(name string, attrs ...string) { x.start(name, false, attrs); x.depth++ }
+func (x *xw) open(name string, attrs ...string)  { x.start(name, false, attrs); x.depth++ }
 func (x *xw) empty(name string, attrs ...string) { x.start(name, true, attrs) }
 func (x *xw) close(name string) {
 	x.depth--
