@@ -2,8 +2,10 @@ package sqlstore
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	sqlite3 "modernc.org/sqlite"
@@ -22,6 +24,8 @@ type dialect interface {
 	// transaction ends, so concurrent writers to it take turns.
 	forUpdate() string
 	isUnique(err error) bool
+	// jsonText extracts the text of a top-level key of a JSON text column.
+	jsonText(column, key string) string
 }
 
 type sqlite struct{}
@@ -30,6 +34,9 @@ func (sqlite) name() string           { return "sqlite" }
 func (sqlite) rebind(q string) string { return q }
 func (sqlite) skipLocked() string     { return "" } // SQLite has one writer; the claim runs in one statement
 func (sqlite) forUpdate() string      { return "" } // transactions begin immediate: the write lock is already held
+func (sqlite) jsonText(col, key string) string {
+	return "json_extract(" + col + ", '$." + key + "')"
+}
 func (sqlite) isUnique(err error) bool {
 	var e *sqlite3.Error
 	if errors.As(err, &e) {
@@ -57,6 +64,9 @@ type postgres struct{}
 func (postgres) name() string       { return "postgres" }
 func (postgres) skipLocked() string { return " FOR UPDATE SKIP LOCKED" }
 func (postgres) forUpdate() string  { return " FOR UPDATE" }
+func (postgres) jsonText(col, key string) string {
+	return "(" + col + "::jsonb ->> '" + key + "')"
+}
 func (postgres) isUnique(err error) bool {
 	var e *pgconn.PgError
 	return errors.As(err, &e) && e.Code == "23505"
@@ -82,4 +92,36 @@ func (postgres) rebind(q string) string {
 		}
 	}
 	return b.String()
+}
+
+// anyTime scans a timestamp that an aggregate (MIN, MAX) returns: a time
+// from PostgreSQL, the stored text from SQLite, which loses the column's
+// declared type in aggregates.
+type anyTime struct{ T time.Time }
+
+// sqliteTimeLayouts are the forms SQLite's driver writes (_time_format=sqlite).
+var sqliteTimeLayouts = []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999", time.RFC3339Nano}
+
+func (a *anyTime) Scan(src any) error {
+	switch v := src.(type) {
+	case time.Time:
+		a.T = v.UTC()
+		return nil
+	case nil:
+		a.T = time.Time{}
+		return nil
+	case []byte:
+		src = string(v)
+	}
+	s, ok := src.(string)
+	if !ok {
+		return fmt.Errorf("timestamp: unexpected %T", src)
+	}
+	for _, layout := range sqliteTimeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			a.T = t.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("timestamp: cannot parse %q", s)
 }
