@@ -18,7 +18,7 @@ var subProcessKinds = []string{"subProcess", "transaction", "adHocSubProcess"}
 
 var dataKinds = []string{"dataObject", "dataObjectReference", "dataStoreReference"}
 
-var artifactKinds = []string{"textAnnotation", "association"}
+var artifactKinds = []string{"textAnnotation", "association", "group"}
 
 var eventDefs = []string{"message", "timer", "error", "signal", "escalation",
 	"conditional", "compensate", "cancel", "link", "terminate"}

@@ -29,7 +29,7 @@ type Collaboration struct {
 	ID, Name     string
 	Participants []*Participant
 	MessageFlows []*Flow
-	Artifacts    []*Element // text annotations and associations
+	Artifacts    []*Element // text annotations, associations and groups
 }
 
 // Participant is a pool; ProcessRef is empty for a black-box pool.

@@ -1,0 +1,4 @@
+package bpmn
+
+// Layout gives every element and flow coordinates (placeholder).
+func (m *Model) Layout() {}
