@@ -93,7 +93,7 @@ func Variants(l *eventlog.Log) []Variant {
 		c := g.counts[v]
 		first := int(g.first[v])
 		out[r] = Variant{Rank: r, Activities: l.Trace(first), Count: c,
-			Share: share(c, len(l.Cases)), FirstCase: l.Cases[first].ID, Cases: cases[off:off:off+c]}
+			Share: share(c, len(l.Cases)), FirstCase: l.Cases[first].ID, Cases: cases[off : off : off+c]}
 		off += c
 	}
 	for i, v := range g.of {
