@@ -55,8 +55,8 @@ const synthHeader = `<?xml version="1.0" encoding="UTF-8"?>
 // synthEvent is one generated event before it is written.
 type synthEvent struct {
 	activity, transition, resource string
-	at                                 time.Time
-	extra                              string // a typed attribute element or ""
+	at                             time.Time
+	extra                          string // a typed attribute element or ""
 }
 
 type synth struct {
