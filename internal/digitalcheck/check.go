@@ -1,0 +1,166 @@
+package digitalcheck
+
+import (
+	"math"
+	"time"
+)
+
+// Step is one step (activity) of a process model with its annotation.
+type Step struct {
+	ID   string // BPMN element id
+	Name string // the activity name, as in the event log
+	Annotation
+}
+
+// Measured is what the event log says about one activity. Times are in
+// seconds; the wait before a step is the time since the previous event of
+// the same case (so it includes the work before the step when the log has
+// only completion times).
+type Measured struct {
+	Cases          int     // cases with the activity
+	CasesPerYear   float64 // the same, per year of the log's time span
+	WaitMedianS    float64
+	WaitMeanS      float64
+	ServiceMedianS float64 // working time of the step itself; 0 when the log does not show it
+}
+
+// Options are the assumptions behind the savings; each is printed in the
+// report. Durations are in seconds.
+type Options struct {
+	VisitS    float64 // a visit to the office: travel and queue
+	PostS     float64 // a letter on its way
+	TransferS float64 // a bank transfer until it is booked and matched
+	HandoverS float64 // printing, scanning or carrying paper inside the authority
+	ReentryS  float64 // typing a case's data in again
+	// CasesPerYear of the whole process; 0 takes the largest CasesPerYear
+	// of its steps (the step nearly every case passes).
+	CasesPerYear float64
+}
+
+// DefaultOptions are cautious round figures: an hour for a visit, two
+// days for post and for a transfer, a day for an internal paper handover
+// and ten minutes for re-entering data.
+func DefaultOptions() Options {
+	day := (24 * time.Hour).Seconds()
+	return Options{VisitS: time.Hour.Seconds(), PostS: 2 * day, TransferS: 2 * day,
+		HandoverS: day, ReentryS: (10 * time.Minute).Seconds()}
+}
+
+// Finding is one obstacle at one step. The texts are translation keys
+// (see locales/*.digitalcheck.json); RemedyLaw is a citation and is not
+// translated.
+type Finding struct {
+	StepID    string
+	StepName  string
+	Obstacle  Obstacle
+	Principle int // 1-5, the Digitalcheck principle it touches
+	Severity  Severity
+
+	Explanation string // translation key: why this is an obstacle
+	Remedy      string // translation key: the usual remedy
+	RemedyLaw   string // legal reference of the remedy, "" when none applies
+
+	// SavingPerCaseS is the throughput time a case would save, estimated
+	// from the step's measured times as Assumption explains;
+	// AssumptionArgs are the durations (seconds) its text names.
+	SavingPerCaseS float64
+	Assumption     string
+	AssumptionArgs []float64
+}
+
+// StepResult is the check of one step.
+type StepResult struct {
+	Step     Step
+	Measured Measured
+	HasData  bool // the log has the activity
+	Score    int  // 0-100, see Report.Score
+	Findings []Finding
+	// SavingPerCaseS is the sum of the findings' savings, but no more than
+	// the step's measured wait and service time (plus a visit when one is
+	// saved): remedies of one step share the same time.
+	SavingPerCaseS float64
+}
+
+// Report is the digitisation check of a process.
+type Report struct {
+	Steps []StepResult
+	// Score is the readiness of the process, 0-100: every step starts at
+	// 100 and loses the points of its obstacles' severities (high 40,
+	// medium 20, low 10) down to 0; the process score is the mean over
+	// its steps, rounded. Adding an obstacle never raises it.
+	Score          int
+	CasesPerYear   float64
+	SavingPerCaseS float64 // all steps, weighted by the share of cases that pass them
+	SavingPerYearS float64
+	Options        Options
+}
+
+// Findings lists every finding in step order.
+func (r Report) Findings() []Finding {
+	var out []Finding
+	for _, s := range r.Steps {
+		out = append(out, s.Findings...)
+	}
+	return out
+}
+
+// Check checks steps with the default assumptions.
+func Check(steps []Step, measured map[string]Measured) Report {
+	return DefaultOptions().Check(steps, measured)
+}
+
+// Check checks steps; measured holds the log's figures by activity name.
+func (o Options) Check(steps []Step, measured map[string]Measured) Report {
+	r := Report{Options: o, CasesPerYear: o.CasesPerYear}
+	if r.CasesPerYear <= 0 {
+		for _, s := range steps {
+			r.CasesPerYear = max(r.CasesPerYear, measured[s.Name].CasesPerYear)
+		}
+	}
+	total := 0
+	for _, s := range steps {
+		m, ok := measured[s.Name]
+		sr := StepResult{Step: s, Measured: m, HasData: ok}
+		sr.Findings, sr.SavingPerCaseS = o.findings(s, m)
+		sr.Score = stepScore(sr.Findings)
+		total += sr.Score
+		r.SavingPerYearS += sr.SavingPerCaseS * m.CasesPerYear
+		r.Steps = append(r.Steps, sr)
+	}
+	if len(steps) > 0 {
+		r.Score = int(math.Round(float64(total) / float64(len(steps))))
+	}
+	if r.CasesPerYear > 0 {
+		r.SavingPerCaseS = r.SavingPerYearS / r.CasesPerYear
+	}
+	return r
+}
+
+// findings are the obstacles of one step and their capped saving.
+func (o Options) findings(s Step, m Measured) ([]Finding, float64) {
+	var out []Finding
+	var sum float64
+	visit := false
+	for _, rule := range rules {
+		if !rule.applies(s.Annotation) {
+			continue
+		}
+		f := rule.finding(s, m, o)
+		sum += f.SavingPerCaseS
+		visit = visit || rule.visit(s.Annotation)
+		out = append(out, f)
+	}
+	limit := m.WaitMedianS + m.ServiceMedianS
+	if visit {
+		limit += o.VisitS
+	}
+	return out, min(sum, limit)
+}
+
+func stepScore(fs []Finding) int {
+	score := 100
+	for _, f := range fs {
+		score -= f.Severity.Points()
+	}
+	return max(score, 0)
+}

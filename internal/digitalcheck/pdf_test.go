@@ -1,0 +1,161 @@
+package digitalcheck
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"rathaus/internal/i18n"
+)
+
+// catalog is the real translation catalog; a missing key fails the test.
+type catalog struct {
+	t *testing.T
+	c *i18n.Catalog
+}
+
+func (c catalog) T(lang, key string, args ...any) string {
+	if !c.c.Has(key) {
+		c.t.Errorf("translation key %q is missing", key)
+	}
+	return c.c.T(lang, key, args...)
+}
+
+func translator(t *testing.T) catalog {
+	t.Helper()
+	c, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return catalog{t, c}
+}
+
+// pdfText returns the text lines a PDF shows, decoded from WinAnsi
+// (only the characters these reports use beyond Latin-1).
+func pdfText(t *testing.T, b []byte) string {
+	t.Helper()
+	if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.HasSuffix(b, []byte("%%EOF\n")) {
+		t.Fatalf("not a PDF: %q", b[:min(len(b), 16)])
+	}
+	head := regexp.MustCompile(`<< /Length (\d+)( /Filter /FlateDecode)? >>\nstream\n`)
+	tj := regexp.MustCompile(`\(((?:[^()\\]|\\[0-7]{3}|\\.)*)\) Tj`)
+	var lines []string
+	for _, loc := range head.FindAllSubmatchIndex(b, -1) {
+		n, _ := strconv.Atoi(string(b[loc[2]:loc[3]]))
+		data := b[loc[1] : loc[1]+n]
+		if loc[4] >= 0 {
+			r, err := zlib.NewReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if data, err = io.ReadAll(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, m := range tj.FindAllSubmatch(data, -1) {
+			lines = append(lines, winAnsi(unescape(m[1])))
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+}
+
+func unescape(s []byte) []byte {
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' {
+			out = append(out, s[i])
+			continue
+		}
+		if i+3 < len(s) && s[i+1] >= '0' && s[i+1] <= '3' {
+			v, _ := strconv.ParseUint(string(s[i+1:i+4]), 8, 8)
+			out = append(out, byte(v))
+			i += 3
+			continue
+		}
+		i++
+		out = append(out, s[i])
+	}
+	return out
+}
+
+func winAnsi(b []byte) string {
+	high := map[byte]rune{0x80: '€', 0x84: '„', 0x93: '“', 0x94: '”', 0x96: '–'}
+	var s strings.Builder
+	for _, c := range b {
+		if r, ok := high[c]; ok {
+			s.WriteRune(r)
+		} else {
+			s.WriteRune(rune(c))
+		}
+	}
+	return s.String()
+}
+
+func sampleReport() Report {
+	steps := []Step{
+		{ID: "a", Name: "Antrag entgegennehmen", Annotation: Annotation{LegalBasis: "§ 64 ThürBO", Form: FormWritten,
+			HandwrittenSignature: true, PaperOriginals: true, Payment: PaymentCashOnly, Automated: false, Note: "Nur dienstags"}},
+		{ID: "b", Name: "Meldedaten prüfen", Annotation: Annotation{LegalBasis: "§ 1 ThürMeldeG", OnceOnly: "Meldeadresse"}},
+		{ID: "c", Name: "Bescheid erlassen", Annotation: Annotation{LegalBasis: "§ 71 ThürBO", Discretion: true}},
+		{ID: "d", Name: "Gebühr buchen", Annotation: Annotation{LegalBasis: "§ 2 ThürVwKostG", Payment: PaymentOnline, Automated: true}},
+	}
+	m := map[string]Measured{
+		"Antrag entgegennehmen": {Cases: 900, CasesPerYear: 1200, WaitMedianS: 0},
+		"Meldedaten prüfen":     {Cases: 900, CasesPerYear: 1200, WaitMedianS: 4 * day, WaitMeanS: 5 * day},
+		"Bescheid erlassen":     {Cases: 880, CasesPerYear: 1173, WaitMedianS: 12 * day},
+	}
+	return Check(steps, m)
+}
+
+func TestReportPDFInBothLanguages(t *testing.T) {
+	tr := translator(t)
+	r := sampleReport()
+	for lang, want := range map[string][]string{
+		"de": {"Bauantrag", "Digitalreife", "Befunde und Abhilfen", "Schriftform", "§ 3a VwVfG", "§ 5 Abs. 2 EGovG",
+			"Digitale Angebote für alle nutzbar gestalten", "Automatisierung basiert auf eindeutigen Regelungen",
+			"Notiz: Nur dienstags", "4 Tg.", "Seite 1 von"},
+		"en": {"Bauantrag", "Digital readiness", "Findings and remedies", "Written form", "§ 3a VwVfG",
+			"Make digital services usable for everyone", "Page 1 of"},
+	} {
+		d := r.Document(tr, lang, "Bauantrag")
+		if u := d.Unsupported(); len(u) > 0 {
+			t.Errorf("%s: characters the PDF cannot show: %q", lang, u)
+		}
+		b, err := r.PDF(tr, lang, "Bauantrag")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pdfText(t, b)
+		for _, s := range r.Steps {
+			want = append(want, s.Step.Name)
+		}
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the report lacks %q; it reads:\n%s", lang, w, text)
+			}
+		}
+	}
+}
+
+func TestNumbersAndDurations(t *testing.T) {
+	de, en := writer{translator(t), "de"}, writer{translator(t), "en"}
+	for _, c := range []struct {
+		got, want string
+	}{
+		{de.number(1234567.25, 1), "1.234.567,2"},
+		{en.number(1234567.25, 1), "1,234,567.2"},
+		{de.number(2, 1), "2"},
+		{de.number(-1500, 0), "-1.500"},
+		{de.duration(90 * 60), "1,5 Std."},
+		{en.duration(2 * day), "2 d"},
+		{de.duration(600), "10 Min."},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
