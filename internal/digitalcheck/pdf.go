@@ -55,13 +55,13 @@ func (w writer) summary(r Report) []pdf.Block {
 		{Label: w.tr("digitalcheck.pdf.findings"), Value: strconv.Itoa(n)},
 		{Label: w.tr("digitalcheck.pdf.cases_per_year"), Value: w.number(r.CasesPerYear, 0)},
 		{Label: w.tr("digitalcheck.pdf.saving_per_case"), Value: w.duration(r.SavingPerCaseS)},
-		{Label: w.tr("digitalcheck.pdf.saving_per_year"), Value: w.tr("digitalcheck.unit.hours", w.number(r.SavingPerYearS/3600, 0))},
+		{Label: w.tr("digitalcheck.pdf.saving_per_year"), Value: w.quantity("hour", r.SavingPerYearS/3600, 0)},
 	}
 	return []pdf.Block{pdf.Heading{Level: 2, Text: w.tr("digitalcheck.pdf.summary")}, pdf.KeyValue{Rows: rows}}
 }
 
 func (w writer) stepTable(r Report) []pdf.Block {
-	tab := pdf.Table{Widths: []float64{3, 2.5, 1.6, 2.5, 1, 1.6}, Header: []string{
+	tab := pdf.Table{Widths: []float64{3, 2.4, 1.6, 2.6, 1.3, 1.8}, Header: []string{
 		w.tr("digitalcheck.pdf.col.step"), w.tr("digitalcheck.pdf.col.legal_basis"), w.tr("digitalcheck.pdf.col.form"),
 		w.tr("digitalcheck.pdf.col.findings"), w.tr("digitalcheck.pdf.col.score"), w.tr("digitalcheck.pdf.col.saving")}}
 	for _, s := range r.Steps {
@@ -144,16 +144,30 @@ func (w writer) assumptions(r Report) []pdf.Block {
 	}
 }
 
-// duration writes seconds in the largest fitting unit: "45 Min.",
-// "3,5 Std.", "2 Tage".
+// duration writes seconds in the largest fitting unit: "45 Minuten",
+// "1,5 Stunden", "1 Tag".
 func (w writer) duration(s float64) string {
+	unit, v := "minute", s/60
 	switch {
 	case s >= 86400:
-		return w.tr("digitalcheck.unit.days", w.number(s/86400, 1))
+		unit, v = "day", s/86400
 	case s >= 3600:
-		return w.tr("digitalcheck.unit.hours", w.number(s/3600, 1))
+		unit, v = "hour", s/3600
 	}
-	return w.tr("digitalcheck.unit.minutes", w.number(s/60, 0))
+	decimals := 1
+	if unit == "minute" {
+		decimals = 0
+	}
+	return w.quantity(unit, v, decimals)
+}
+
+// quantity writes v of unit ("day", "hour", "minute"), singular for 1.
+func (w writer) quantity(unit string, v float64, decimals int) string {
+	n := w.number(v, decimals)
+	if n != "1" {
+		unit += "s"
+	}
+	return w.tr("digitalcheck.unit."+unit, n)
 }
 
 // number writes v with at most decimals places, without a trailing ",0",

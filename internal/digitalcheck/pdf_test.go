@@ -3,6 +3,7 @@ package digitalcheck
 import (
 	"bytes"
 	"compress/zlib"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -117,7 +118,7 @@ func TestReportPDFInBothLanguages(t *testing.T) {
 	for lang, want := range map[string][]string{
 		"de": {"Bauantrag", "Digitalreife", "Befunde und Abhilfen", "Schriftform", "§ 3a VwVfG", "§ 5 Abs. 2 EGovG",
 			"Digitale Angebote für alle nutzbar gestalten", "Automatisierung basiert auf eindeutigen Regelungen",
-			"Notiz: Nur dienstags", "4 Tg.", "Seite 1 von"},
+			"Notiz: Nur dienstags", "4 Tage", "Seite 1 von"},
 		"en": {"Bauantrag", "Digital readiness", "Findings and remedies", "Written form", "§ 3a VwVfG",
 			"Make digital services usable for everyone", "Page 1 of"},
 	} {
@@ -150,12 +151,32 @@ func TestNumbersAndDurations(t *testing.T) {
 		{en.number(1234567.25, 1), "1,234,567.2"},
 		{de.number(2, 1), "2"},
 		{de.number(-1500, 0), "-1.500"},
-		{de.duration(90 * 60), "1,5 Std."},
-		{en.duration(2 * day), "2 d"},
-		{de.duration(600), "10 Min."},
+		{de.duration(90 * 60), "1,5 Stunden"},
+		{en.duration(2 * day), "2 days"},
+		{de.duration(day), "1 Tag"},
+		{en.duration(60), "1 minute"},
+		{de.duration(600), "10 Minuten"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestEveryObstacleHasItsTexts(t *testing.T) {
+	c := translator(t).c
+	keys := []string{"digitalcheck.assumption.no_data"}
+	for _, r := range rules {
+		f := r.finding(Step{}, Measured{Cases: 1}, DefaultOptions())
+		keys = append(keys, "digitalcheck.obstacle."+string(r.obstacle), f.Explanation, f.Remedy, f.Assumption, f.Severity.Key(),
+			fmt.Sprintf("digitalcheck.principle.%d", f.Principle))
+	}
+	for _, n := range formNames {
+		keys = append(keys, "digitalcheck.form."+n)
+	}
+	for _, k := range keys {
+		if !c.Has(k) {
+			t.Errorf("key %q is missing", k)
 		}
 	}
 }
