@@ -15,6 +15,9 @@ func (x *xesReader) attribute(typ AttrType) {
 		x.order(0, "attribute")
 	}
 	key, value, ok := x.attrForm(typ)
+	if typ == attrList && x.strict && string(s.LocalName()) == "container" {
+		x.violation("", s.Line, "<%s> is not an element of the XES schema", s.Name)
+	}
 	if typ == attrList {
 		x.warnOnce("list", "line %d: list and container attributes are ignored", s.Line)
 		ok = false
