@@ -64,6 +64,7 @@ func Deadlines(l *eventlog.Log, opt DeadlineOptions) DeadlineReport {
 		_, now, _ = logSpan(l)
 	}
 	var lateness []float64
+	var late []lateCase
 	for i := range l.Cases {
 		_, last, ok := caseSpan(l, i)
 		if !ok || due[i] == eventlog.NoTime {
@@ -71,35 +72,48 @@ func Deadlines(l *eventlog.Log, opt DeadlineOptions) DeadlineReport {
 			continue
 		}
 		r.Cases++
-		lc := LateCase{Case: l.Cases[i].ID, Index: i, Deadline: time.Unix(0, due[i]).UTC()}
-		switch {
-		case closed == nil || closed[i]:
+		if closed == nil || closed[i] {
 			r.Closed++
 			if last <= due[i] {
 				r.OnTime++
 				continue
 			}
 			r.Late++
-			lc.LateS = seconds(last - due[i])
-			lateness = append(lateness, lc.LateS)
-		default:
-			r.Open++
-			if now <= due[i] {
-				continue
-			}
-			r.OpenOverdue++
-			lc.LateS, lc.Open = seconds(now-due[i]), true
+			lateness = append(lateness, seconds(last-due[i]))
+			late = append(late, lateCase{int32(i), last - due[i], false})
+			continue
 		}
-		r.LateCases = append(r.LateCases, lc)
+		r.Open++
+		if now > due[i] {
+			r.OpenOverdue++
+			late = append(late, lateCase{int32(i), now - due[i], true})
+		}
 	}
 	r.OnTimeShare = share(r.OnTime, r.Closed)
 	r.Lateness = DistOf(lateness)
 	r.Histogram = Histogram(lateness)
-	slices.SortFunc(r.LateCases, func(a, b LateCase) int {
-		return cmp.Or(cmp.Compare(b.LateS, a.LateS), cmp.Compare(a.Index, b.Index))
-	})
-	r.LateCases = r.LateCases[:min(len(r.LateCases), maxLateCases)]
+	r.LateCases = worstLate(l, late, due)
 	return r
+}
+
+// lateCase is a late case while counting.
+type lateCase struct {
+	index int32
+	late  int64 // nanoseconds
+	open  bool
+}
+
+// worstLate lists the latest cases, at most maxLateCases.
+func worstLate(l *eventlog.Log, late []lateCase, due []int64) []LateCase {
+	slices.SortFunc(late, func(a, b lateCase) int {
+		return cmp.Or(cmp.Compare(b.late, a.late), cmp.Compare(a.index, b.index))
+	})
+	out := make([]LateCase, 0, min(len(late), maxLateCases))
+	for _, c := range late[:min(len(late), maxLateCases)] {
+		out = append(out, LateCase{Case: l.Cases[c.index].ID, Index: int(c.index),
+			Deadline: time.Unix(0, due[c.index]).UTC(), LateS: seconds(c.late), Open: c.open})
+	}
+	return out
 }
 
 // dueDates is the deadline of each case in Unix nanoseconds, NoTime when

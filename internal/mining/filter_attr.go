@@ -80,7 +80,13 @@ func attrMatcher(l *eventlog.Log, key string, isCase bool, values map[int32]bool
 // left without events are dropped.
 func project(l *eventlog.Log, keep, events []bool) *eventlog.Log {
 	out := &eventlog.Log{Name: l.Name, Attrs: l.Attrs, Activities: l.Activities, Values: l.Values}
-	var rows []int32 // kept event positions
+	n := 0
+	for i, c := range l.Cases {
+		if keep[i] {
+			n += c.End - c.Start
+		}
+	}
+	rows := make([]int32, 0, n) // kept event positions
 	var caseRows []int32
 	for i, c := range l.Cases {
 		if !keep[i] {

@@ -2,7 +2,6 @@ package mining
 
 import (
 	"cmp"
-	"encoding/binary"
 	"slices"
 
 	"rathaus/internal/eventlog"
@@ -28,20 +27,27 @@ type variantGroups struct {
 	counts []int
 }
 
-// groupVariants finds the variants by hashing each trace.
+// groupVariants finds the variants by hashing each trace; traces with the
+// same hash are told apart by comparing them.
 func groupVariants(l *eventlog.Log) variantGroups {
 	g := variantGroups{of: make([]int32, len(l.Cases))}
-	ids := make(map[string]int32)
-	var key []byte
+	heads := make(map[uint64]int32) // hash -> last variant with it
+	var next []int32                // previous variant with the same hash, -1 at the end
 	for i := range l.Cases {
-		key = key[:0]
-		for _, a := range l.Trace(i) {
-			key = binary.LittleEndian.AppendUint32(key, uint32(a))
+		trace := l.Trace(i)
+		h := traceHash(trace)
+		v, ok := heads[h]
+		for ok && v >= 0 && !slices.Equal(l.Trace(int(g.first[v])), trace) {
+			v = next[v]
 		}
-		v, ok := ids[string(key)]
-		if !ok {
+		if !ok || v < 0 {
 			v = int32(len(g.first))
-			ids[string(key)] = v
+			prev, had := heads[h]
+			if !had {
+				prev = -1
+			}
+			heads[h] = v
+			next = append(next, prev)
 			g.first = append(g.first, int32(i))
 			g.counts = append(g.counts, 0)
 		}
@@ -51,9 +57,19 @@ func groupVariants(l *eventlog.Log) variantGroups {
 	return g
 }
 
+// traceHash is the 64-bit FNV-1a hash of a trace's activity ids.
+func traceHash(trace []int32) uint64 {
+	h := uint64(14695981039346656037)
+	for _, a := range trace {
+		h = (h ^ uint64(uint32(a))) * 1099511628211
+	}
+	return h ^ uint64(len(trace))
+}
+
 // rank orders the variants by count, most frequent first, then by their
 // activity names; rank[v] is the position of variant v.
 func (g variantGroups) rank(l *eventlog.Log) (order, rank []int32) {
+	byName := activityNameRanks(l)
 	order = make([]int32, len(g.first))
 	for i := range order {
 		order[i] = int32(i)
@@ -62,7 +78,13 @@ func (g variantGroups) rank(l *eventlog.Log) (order, rank []int32) {
 		if c := cmp.Compare(g.counts[b], g.counts[a]); c != 0 {
 			return c
 		}
-		return compareTraces(l, l.Trace(int(g.first[a])), l.Trace(int(g.first[b])))
+		ta, tb := l.Trace(int(g.first[a])), l.Trace(int(g.first[b]))
+		for i := range min(len(ta), len(tb)) {
+			if c := cmp.Compare(byName[ta[i]], byName[tb[i]]); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(len(ta), len(tb))
 	})
 	rank = make([]int32, len(order))
 	for r, v := range order {
@@ -71,13 +93,18 @@ func (g variantGroups) rank(l *eventlog.Log) (order, rank []int32) {
 	return order, rank
 }
 
-func compareTraces(l *eventlog.Log, a, b []int32) int {
-	for i := range min(len(a), len(b)) {
-		if c := cmp.Compare(l.Activities[a[i]], l.Activities[b[i]]); c != 0 {
-			return c
-		}
+// activityNameRanks gives each activity id its position in name order.
+func activityNameRanks(l *eventlog.Log) []int32 {
+	ids := make([]int32, len(l.Activities))
+	for i := range ids {
+		ids[i] = int32(i)
 	}
-	return cmp.Compare(len(a), len(b))
+	slices.SortFunc(ids, func(a, b int32) int { return cmp.Compare(l.Activities[a], l.Activities[b]) })
+	ranks := make([]int32, len(ids))
+	for r, a := range ids {
+		ranks[a] = int32(r)
+	}
+	return ranks
 }
 
 // Variants lists the distinct activity sequences, most frequent first (ties
