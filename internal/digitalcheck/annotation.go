@@ -82,18 +82,18 @@ func name(names []string, i int) string {
 
 // Annotation is what staff record about one step of a process model.
 type Annotation struct {
-	LegalBasis           string // citation, e.g. "§ 12 Abs. 1 BauO"
-	Form                 Form
-	PersonalAppearance   bool
-	HandwrittenSignature bool
-	PaperOriginals       bool
-	MediaBreak           MediaBreak
-	ManualReentry        bool
-	Payment              Payment
-	OnceOnly             string // data another authority already has; "" none
-	Discretion           bool   // the decision involves discretion (Ermessen) or a margin of appreciation
-	Automated            bool   // the step runs without a person
-	Note                 string
+	LegalBasis           string     `json:"legal_basis"` // citation, e.g. "§ 12 Abs. 1 BauO"
+	Form                 Form       `json:"form"`
+	PersonalAppearance   bool       `json:"personal_appearance"`
+	HandwrittenSignature bool       `json:"handwritten_signature"`
+	PaperOriginals       bool       `json:"paper_originals"`
+	MediaBreak           MediaBreak `json:"media_break"`
+	ManualReentry        bool       `json:"manual_reentry"`
+	Payment              Payment    `json:"payment"`
+	OnceOnly             string     `json:"once_only"`  // data another authority already has; "" none
+	Discretion           bool       `json:"discretion"` // the decision involves discretion (Ermessen) or a margin of appreciation
+	Automated            bool       `json:"automated"`  // the step runs without a person
+	Note                 string     `json:"note"`
 }
 
 // Length limits of the free-text fields, in characters.

@@ -7,8 +7,8 @@ import (
 
 // Step is one step (activity) of a process model with its annotation.
 type Step struct {
-	ID   string // BPMN element id
-	Name string // the activity name, as in the event log
+	ID   string `json:"id"`   // BPMN element id
+	Name string `json:"name"` // the activity name, as in the event log
 	Annotation
 }
 
@@ -17,24 +17,24 @@ type Step struct {
 // the same case (so it includes the work before the step when the log has
 // only completion times).
 type Measured struct {
-	Cases          int     // cases with the activity
-	CasesPerYear   float64 // the same, per year of the log's time span
-	WaitMedianS    float64
-	WaitMeanS      float64
-	ServiceMedianS float64 // working time of the step itself; 0 when the log does not show it
+	Cases          int     `json:"cases"`          // cases with the activity
+	CasesPerYear   float64 `json:"cases_per_year"` // the same, per year of the log's time span
+	WaitMedianS    float64 `json:"wait_median_s"`
+	WaitMeanS      float64 `json:"wait_mean_s"`
+	ServiceMedianS float64 `json:"service_median_s"` // working time of the step itself; 0 when the log does not show it
 }
 
 // Options are the assumptions behind the savings; each is printed in the
 // report. Durations are in seconds.
 type Options struct {
-	VisitS    float64 // a visit to the office: travel and queue
-	PostS     float64 // a letter on its way
-	TransferS float64 // a bank transfer until it is booked and matched
-	HandoverS float64 // printing, scanning or carrying paper inside the authority
-	ReentryS  float64 // typing a case's data in again
+	VisitS    float64 `json:"visit_s"`    // a visit to the office: travel and queue
+	PostS     float64 `json:"post_s"`     // a letter on its way
+	TransferS float64 `json:"transfer_s"` // a bank transfer until it is booked and matched
+	HandoverS float64 `json:"handover_s"` // printing, scanning or carrying paper inside the authority
+	ReentryS  float64 `json:"reentry_s"`  // typing a case's data in again
 	// CasesPerYear of the whole process; 0 takes the largest CasesPerYear
 	// of its steps (the step nearly every case passes).
-	CasesPerYear float64
+	CasesPerYear float64 `json:"cases_per_year"`
 }
 
 // DefaultOptions are cautious round figures: an hour for a visit, two
@@ -50,49 +50,46 @@ func DefaultOptions() Options {
 // (see locales/*.digitalcheck.json); RemedyLaw is a citation and is not
 // translated.
 type Finding struct {
-	StepID    string
-	StepName  string
-	Obstacle  Obstacle
-	Principle int // 1-5, the Digitalcheck principle it touches
-	Severity  Severity
-
-	Explanation string // translation key: why this is an obstacle
-	Remedy      string // translation key: the usual remedy
-	RemedyLaw   string // legal reference of the remedy, "" when none applies
+	StepID      string   `json:"step_id"`
+	StepName    string   `json:"step_name"`
+	Obstacle    Obstacle `json:"obstacle"`
+	Principle   int      `json:"principle"` // 1-5, the Digitalcheck principle it touches
+	Severity    Severity `json:"severity"`
+	Explanation string   `json:"explanation"` // translation key: why this is an obstacle
+	Remedy      string   `json:"remedy"`      // translation key: the usual remedy
+	RemedyLaw   string   `json:"remedy_law"`  // legal reference of the remedy, "" when none applies
 
 	// SavingPerCaseS is the throughput time a case would save, estimated
 	// from the step's measured times as Assumption explains;
 	// AssumptionArgs are the durations (seconds) its text names.
-	SavingPerCaseS float64
-	Assumption     string
-	AssumptionArgs []float64
+	SavingPerCaseS float64   `json:"saving_per_case_s"`
+	Assumption     string    `json:"assumption"`
+	AssumptionArgs []float64 `json:"assumption_args"`
 }
 
 // StepResult is the check of one step.
 type StepResult struct {
-	Step     Step
-	Measured Measured
-	HasData  bool // the log has the activity
-	Score    int  // 0-100, see Report.Score
-	Findings []Finding
-	// SavingPerCaseS is the sum of the findings' savings, but no more than
+	Step     Step      `json:"step"`
+	Measured Measured  `json:"measured"`
+	HasData  bool      `json:"has_data"` // the log has the activity
+	Score    int       `json:"score"`    // 0-100, see Report.Score
+	Findings []Finding `json:"findings"` // SavingPerCaseS is the sum of the findings' savings, but no more than
 	// the step's measured wait and service time (plus a visit when one is
 	// saved): remedies of one step share the same time.
-	SavingPerCaseS float64
+	SavingPerCaseS float64 `json:"saving_per_case_s"`
 }
 
 // Report is the digitisation check of a process.
 type Report struct {
-	Steps []StepResult
-	// Score is the readiness of the process, 0-100: every step starts at
+	Steps []StepResult `json:"steps"` // Score is the readiness of the process, 0-100: every step starts at
 	// 100 and loses the points of its obstacles' severities (high 40,
 	// medium 20, low 10) down to 0; the process score is the mean over
 	// its steps, rounded. Adding an obstacle never raises it.
-	Score          int
-	CasesPerYear   float64
-	SavingPerCaseS float64 // all steps, weighted by the share of cases that pass them
-	SavingPerYearS float64
-	Options        Options
+	Score          int     `json:"score"`
+	CasesPerYear   float64 `json:"cases_per_year"`
+	SavingPerCaseS float64 `json:"saving_per_case_s"` // all steps, weighted by the share of cases that pass them
+	SavingPerYearS float64 `json:"saving_per_year_s"`
+	Options        Options `json:"options"`
 }
 
 // Findings lists every finding in step order.

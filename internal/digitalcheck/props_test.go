@@ -1,8 +1,10 @@
 package digitalcheck
 
 import (
+	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"rathaus/internal/fault"
@@ -88,5 +90,28 @@ func TestAutomatedDecisionWithDiscretionIsInvalid(t *testing.T) {
 	}
 	if err := fullAnnotation().Validate(); err != nil {
 		t.Errorf("a valid annotation: %v", err)
+	}
+}
+
+func TestJSONUsesNames(t *testing.T) {
+	a := fullAnnotation()
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"written"`, `"both"`, `"cash_or_card_at_counter"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON %s lacks %s", b, want)
+		}
+	}
+	var back Annotation
+	if err := json.Unmarshal(b, &back); err != nil || back != a {
+		t.Errorf("round trip: %+v, %v", back, err)
+	}
+	if err := json.Unmarshal([]byte(`{"form":"papyrus"}`), &back); err == nil {
+		t.Error("an unknown form was accepted")
+	}
+	if len(Forms()) != len(formNames) || len(MediaBreaks()) != len(breakNames) || len(Payments()) != len(paymentNames) {
+		t.Error("a value list misses a value")
 	}
 }
