@@ -46,57 +46,19 @@ type PingPong struct {
 // Rework finds the rework in l.
 func Rework(l *eventlog.Log) ReworkReport {
 	r := ReworkReport{Cases: len(l.Cases)}
-	n := len(l.Activities)
-	acts := make([]ReworkActivity, n)
-	seen := make([]int32, n)   // case in which the activity was last seen
-	repeat := make([]int32, n) // case in which it was last counted as repeated
-	for a := range n {
-		seen[a], repeat[a] = -1, -1
-	}
-	pp := newPairIndex(n)
-	var pings []PingPong
-	var pingCase []int32
-	with, without := []float64{}, []float64{}
+	s := newReworkScan(l)
+	var with, without []float64
 	durations := caseDurations(l)
-	for ci, c := range l.Cases {
-		reworked := false
-		for i := c.Start; i < c.End; i++ {
-			a := l.Act[i]
-			if seen[a] == int32(ci) {
-				acts[a].Extra++
-				if repeat[a] != int32(ci) {
-					repeat[a] = int32(ci)
-					acts[a].Cases++
-				}
-				reworked = true
-			}
-			seen[a] = int32(ci)
-			if i > c.Start && l.Act[i-1] == a {
-				acts[a].SelfLoops++
-				r.SelfLoopCount++
-			}
-			if i >= c.Start+2 && l.Act[i-2] == a && l.Act[i-1] != a {
-				b := l.Act[i-1]
-				k, ok := pp.get(a, b)
-				if !ok {
-					k = int32(len(pings))
-					pp.set(a, b, k)
-					pings = append(pings, PingPong{A: l.Activities[a], B: l.Activities[b]})
-					pingCase = append(pingCase, -1)
-				}
-				pings[k].Count++
-				if pingCase[k] != int32(ci) {
-					pingCase[k] = int32(ci)
-					pings[k].Cases++
-				}
-			}
-		}
+	for ci := range l.Cases {
+		reworked := s.scanCase(ci)
 		if reworked {
 			r.ReworkCases++
 		}
-		if d := durations[ci]; d != noDuration && reworked {
+		switch d := durations[ci]; {
+		case d == noDuration:
+		case reworked:
 			with = append(with, d)
-		} else if d != noDuration {
+		default:
 			without = append(without, d)
 		}
 	}
@@ -106,19 +68,91 @@ func Rework(l *eventlog.Log) ReworkReport {
 		r.ExtraMeanS = r.With.Mean - r.Without.Mean
 		r.ExtraMedianS = r.With.Median - r.Without.Median
 	}
-	for a := range acts {
-		if acts[a].Cases > 0 {
-			acts[a].Activity = l.Activities[a]
-			acts[a].CaseShare = share(acts[a].Cases, r.Cases)
-			r.Activities = append(r.Activities, acts[a])
+	r.SelfLoopCount = s.selfLoops
+	r.Activities, r.PingPong = s.results(r.Cases)
+	return r
+}
+
+// reworkScan collects the rework of one case after the other.
+type reworkScan struct {
+	l         *eventlog.Log
+	acts      []ReworkActivity // by activity id
+	seen      []int32          // case in which the activity was last seen
+	repeat    []int32          // case in which it was last counted as repeated
+	pairs     *pairIndex       // (a, b) -> index in pings
+	pings     []PingPong
+	pingCase  []int32 // case in which a ping-pong was last counted
+	selfLoops int
+}
+
+func newReworkScan(l *eventlog.Log) *reworkScan {
+	n := len(l.Activities)
+	s := &reworkScan{l: l, acts: make([]ReworkActivity, n), seen: make([]int32, n),
+		repeat: make([]int32, n), pairs: newPairIndex(n)}
+	for a := range n {
+		s.seen[a], s.repeat[a] = -1, -1
+	}
+	return s
+}
+
+// scanCase counts the repetitions, self-loops and ping-pongs of case ci
+// and tells whether it repeats any activity.
+func (s *reworkScan) scanCase(ci int) (reworked bool) {
+	c, act := s.l.Cases[ci], s.l.Act
+	for i := c.Start; i < c.End; i++ {
+		a := act[i]
+		if s.seen[a] == int32(ci) {
+			reworked = true
+			s.acts[a].Extra++
+			if s.repeat[a] != int32(ci) {
+				s.repeat[a] = int32(ci)
+				s.acts[a].Cases++
+			}
+		}
+		s.seen[a] = int32(ci)
+		if i > c.Start && act[i-1] == a {
+			s.acts[a].SelfLoops++
+			s.selfLoops++
+		}
+		if i >= c.Start+2 && act[i-2] == a && act[i-1] != a {
+			s.pingPong(ci, a, act[i-1])
 		}
 	}
-	slices.SortFunc(r.Activities, func(x, y ReworkActivity) int {
+	return reworked
+}
+
+// pingPong counts a -> b -> a in case ci.
+func (s *reworkScan) pingPong(ci int, a, b int32) {
+	k, ok := s.pairs.get(a, b)
+	if !ok {
+		k = int32(len(s.pings))
+		s.pairs.set(a, b, k)
+		s.pings = append(s.pings, PingPong{A: s.l.Activities[a], B: s.l.Activities[b]})
+		s.pingCase = append(s.pingCase, -1)
+	}
+	s.pings[k].Count++
+	if s.pingCase[k] != int32(ci) {
+		s.pingCase[k] = int32(ci)
+		s.pings[k].Cases++
+	}
+}
+
+// results lists the repeated activities (most affected cases first) and
+// the ping-pongs (most frequent first).
+func (s *reworkScan) results(cases int) ([]ReworkActivity, []PingPong) {
+	var acts []ReworkActivity
+	for a, ra := range s.acts {
+		if ra.Cases > 0 {
+			ra.Activity = s.l.Activities[a]
+			ra.CaseShare = share(ra.Cases, cases)
+			acts = append(acts, ra)
+		}
+	}
+	slices.SortFunc(acts, func(x, y ReworkActivity) int {
 		return cmp.Or(cmp.Compare(y.Cases, x.Cases), cmp.Compare(y.Extra, x.Extra), cmp.Compare(x.Activity, y.Activity))
 	})
-	slices.SortFunc(pings, func(x, y PingPong) int {
+	slices.SortFunc(s.pings, func(x, y PingPong) int {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B))
 	})
-	r.PingPong = pings
-	return r
+	return acts, s.pings
 }

@@ -50,17 +50,34 @@ func Workload(l *eventlog.Log, opt WorkloadOptions) WorkloadReport {
 	for d, v := range names {
 		units[d].Unit = l.Values[v]
 	}
-	var p periods
-	first, last, timed := logSpan(l)
-	if timed {
-		p = newPeriods(opt.Period, first, last)
-		r.Period, r.Periods, r.WIP = p.kind, p.starts(), wip(l, p)
+	var p *periods
+	if first, last, timed := logSpan(l); timed {
+		ps := newPeriods(opt.Period, first, last)
+		p = &ps
+		r.Period, r.Periods, r.WIP = p.kind, p.starts(), wip(l, ps)
 		for u := range units {
 			units[u].EventsPer, units[u].CasesPer = make([]int, p.n), make([]int, p.n)
 		}
 	}
-	lastCase := make([]int32, len(units))        // per unit
-	lastCasePer := make([]int32, len(units)*p.n) // per unit and period
+	countWork(l, unitOf, ids, units, p)
+	for _, u := range units {
+		if u.Events > 0 {
+			r.Units = append(r.Units, u)
+		}
+	}
+	slices.SortStableFunc(r.Units, func(a, b UnitLoad) int { return cmp.Compare(b.Events, a.Events) })
+	return r
+}
+
+// countWork counts the events and distinct cases of each unit, in all and
+// (when p is not nil) per period. The unit of event i is ids[unitOf[i]],
+// the last of units when unitOf[i] is -1.
+func countWork(l *eventlog.Log, unitOf, ids []int32, units []UnitLoad, p *periods) {
+	lastCase := make([]int32, len(units)) // per unit
+	var lastCasePer []int32               // per unit and period
+	if p != nil {
+		lastCasePer = make([]int32, len(units)*p.n)
+	}
 	for i := range lastCase {
 		lastCase[i] = -1
 	}
@@ -69,7 +86,7 @@ func Workload(l *eventlog.Log, opt WorkloadOptions) WorkloadReport {
 	}
 	for ci, c := range l.Cases {
 		for i := c.Start; i < c.End; i++ {
-			u := len(names)
+			u := len(units) - 1
 			if v := unitOf[i]; v >= 0 {
 				u = int(ids[v])
 			}
@@ -79,7 +96,7 @@ func Workload(l *eventlog.Log, opt WorkloadOptions) WorkloadReport {
 				lastCase[u] = int32(ci)
 				ul.Cases++
 			}
-			if !timed || l.Time[i] == eventlog.NoTime {
+			if p == nil || l.Time[i] == eventlog.NoTime {
 				continue
 			}
 			k := p.index(l.Time[i])
@@ -90,13 +107,6 @@ func Workload(l *eventlog.Log, opt WorkloadOptions) WorkloadReport {
 			}
 		}
 	}
-	for _, u := range units {
-		if u.Events > 0 {
-			r.Units = append(r.Units, u)
-		}
-	}
-	slices.SortStableFunc(r.Units, func(a, b UnitLoad) int { return cmp.Compare(b.Events, a.Events) })
-	return r
 }
 
 // unitColumn is the unit of each event as a dictionary index (-1 for
