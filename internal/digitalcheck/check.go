@@ -32,8 +32,9 @@ type Options struct {
 	TransferS float64 `json:"transfer_s"` // a bank transfer until it is booked and matched
 	HandoverS float64 `json:"handover_s"` // printing, scanning or carrying paper inside the authority
 	ReentryS  float64 `json:"reentry_s"`  // typing a case's data in again
-	// CasesPerYear of the whole process; 0 takes the largest CasesPerYear
-	// of its steps (the step nearly every case passes).
+	// Cases and CasesPerYear of the whole process (see Volume); 0 takes
+	// the largest figure among the checked steps.
+	Cases        int     `json:"cases"`
 	CasesPerYear float64 `json:"cases_per_year"`
 }
 
@@ -73,7 +74,8 @@ type StepResult struct {
 	Measured Measured  `json:"measured"`
 	HasData  bool      `json:"has_data"` // the log has the activity
 	Score    int       `json:"score"`    // 0-100, see Report.Score
-	Findings []Finding `json:"findings"` // SavingPerCaseS is the sum of the findings' savings, but no more than
+	Findings []Finding `json:"findings"`
+	// SavingPerCaseS is the sum of the findings' savings, but no more than
 	// the step's measured wait and service time (plus a visit when one is
 	// saved): remedies of one step share the same time.
 	SavingPerCaseS float64 `json:"saving_per_case_s"`
@@ -81,13 +83,18 @@ type StepResult struct {
 
 // Report is the digitisation check of a process.
 type Report struct {
-	Steps []StepResult `json:"steps"` // Score is the readiness of the process, 0-100: every step starts at
+	Steps []StepResult `json:"steps"`
+	// Score is the readiness of the process, 0-100: every step starts at
 	// 100 and loses the points of its obstacles' severities (high 40,
 	// medium 20, low 10) down to 0; the process score is the mean over
 	// its steps, rounded. Adding an obstacle never raises it.
-	Score          int     `json:"score"`
-	CasesPerYear   float64 `json:"cases_per_year"`
-	SavingPerCaseS float64 `json:"saving_per_case_s"` // all steps, weighted by the share of cases that pass them
+	Score        int     `json:"score"`
+	Cases        int     `json:"cases"`          // cases of the process in the log
+	CasesPerYear float64 `json:"cases_per_year"` // the same, per year
+	// SavingPerCaseS adds up the steps' savings, each weighted by the
+	// share of the process's cases that pass the step;
+	// SavingPerYearS is that times CasesPerYear.
+	SavingPerCaseS float64 `json:"saving_per_case_s"`
 	SavingPerYearS float64 `json:"saving_per_year_s"`
 	Options        Options `json:"options"`
 }
@@ -108,9 +115,12 @@ func Check(steps []Step, measured map[string]Measured) Report {
 
 // Check checks steps; measured holds the log's figures by activity name.
 func (o Options) Check(steps []Step, measured map[string]Measured) Report {
-	r := Report{Options: o, CasesPerYear: o.CasesPerYear}
-	if r.CasesPerYear <= 0 {
-		for _, s := range steps {
+	r := Report{Options: o, Cases: o.Cases, CasesPerYear: o.CasesPerYear}
+	for _, s := range steps {
+		if o.Cases <= 0 {
+			r.Cases = max(r.Cases, measured[s.Name].Cases)
+		}
+		if o.CasesPerYear <= 0 {
 			r.CasesPerYear = max(r.CasesPerYear, measured[s.Name].CasesPerYear)
 		}
 	}
@@ -121,15 +131,15 @@ func (o Options) Check(steps []Step, measured map[string]Measured) Report {
 		sr.Findings, sr.SavingPerCaseS = o.findings(s, m)
 		sr.Score = stepScore(sr.Findings)
 		total += sr.Score
-		r.SavingPerYearS += sr.SavingPerCaseS * m.CasesPerYear
+		if r.Cases > 0 {
+			r.SavingPerCaseS += sr.SavingPerCaseS * float64(m.Cases) / float64(r.Cases)
+		}
 		r.Steps = append(r.Steps, sr)
 	}
 	if len(steps) > 0 {
 		r.Score = int(math.Round(float64(total) / float64(len(steps))))
 	}
-	if r.CasesPerYear > 0 {
-		r.SavingPerCaseS = r.SavingPerYearS / r.CasesPerYear
-	}
+	r.SavingPerYearS = r.SavingPerCaseS * r.CasesPerYear
 	return r
 }
 

@@ -54,6 +54,16 @@ func Measure(l *eventlog.Log) map[string]Measured {
 	return out
 }
 
+// Volume is the number of cases in l and how many that makes per year of
+// its time span, for Options.Cases and Options.CasesPerYear.
+func Volume(l *eventlog.Log) (cases int, perYear float64) {
+	cases = len(l.Cases)
+	if span := logSpan(l); span > 0 {
+		perYear = float64(cases) * secondsPerYear / span
+	}
+	return cases, perYear
+}
+
 // eachGap calls f for every event after the first of its case whose time
 // and its predecessor's are known, with the gap in nanoseconds.
 func eachGap(l *eventlog.Log, f func(act int, gap int64)) {

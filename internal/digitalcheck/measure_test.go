@@ -23,7 +23,8 @@ func TestMeasure(t *testing.T) {
 			b.Event(c, "Prüfen", t0.AddDate(0, 0, wait+1).UnixNano(), "")
 		}
 	}
-	m := Measure(b.Log())
+	l := b.Log()
+	m := Measure(l)
 	p := m["Prüfen"]
 	if p.Cases != 4 || m["Eingang"].Cases != 4 {
 		t.Errorf("cases %d and %d, want 4 each", p.Cases, m["Eingang"].Cases)
@@ -35,6 +36,9 @@ func TestMeasure(t *testing.T) {
 	span := start.AddDate(0, 3, 11).Sub(start).Seconds()
 	if want := 4 * secondsPerYear / span; math.Abs(p.CasesPerYear-want) > 1e-9 {
 		t.Errorf("cases per year %v, want %v", p.CasesPerYear, want)
+	}
+	if n, perYear := Volume(l); n != 4 || math.Abs(perYear-p.CasesPerYear) > 1e-9 {
+		t.Errorf("volume %d cases, %v a year", n, perYear)
 	}
 	if e := m["Eingang"]; e.WaitMedianS != 0 || e.WaitMeanS != 0 {
 		t.Errorf("the first step has a wait: %+v", e)

@@ -35,7 +35,12 @@ func TestReceiptLogReport(t *testing.T) {
 			Form: FormWritten, MediaBreak: BreakDigitalToPaper}},
 		{ID: "t06", Name: "T06 Determine necessity of stop advice", Annotation: Annotation{LegalBasis: "Wabo art. 3.8", Discretion: true}},
 	}
-	r := Check(steps, m)
+	o := DefaultOptions()
+	o.Cases, o.CasesPerYear = Volume(l)
+	if o.Cases != 1434 || o.CasesPerYear < first.CasesPerYear*0.999 {
+		t.Errorf("volume %d cases, %v a year; the first step has %v a year", o.Cases, o.CasesPerYear, first.CasesPerYear)
+	}
+	r := o.Check(steps, m)
 	if r.CasesPerYear <= 0 || r.SavingPerCaseS <= 0 || r.SavingPerYearS <= 0 || r.Score <= 0 || r.Score >= 100 {
 		t.Errorf("report: score %d, %v cases a year, saving %v s a case, %v s a year", r.Score, r.CasesPerYear, r.SavingPerCaseS, r.SavingPerYearS)
 	}
