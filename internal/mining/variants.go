@@ -29,13 +29,15 @@ type variantGroups struct {
 
 // groupVariants finds the variants by hashing each trace; traces with the
 // same hash are told apart by comparing them.
-func groupVariants(l *eventlog.Log) variantGroups {
+func groupVariants(l *eventlog.Log) variantGroups { return groupVariantsBy(l, traceHash) }
+
+func groupVariantsBy(l *eventlog.Log, hash func([]int32) uint64) variantGroups {
 	g := variantGroups{of: make([]int32, len(l.Cases))}
 	heads := make(map[uint64]int32) // hash -> last variant with it
 	var next []int32                // previous variant with the same hash, -1 at the end
 	for i := range l.Cases {
 		trace := l.Trace(i)
-		h := traceHash(trace)
+		h := hash(trace)
 		v, ok := heads[h]
 		for ok && v >= 0 && !slices.Equal(l.Trace(int(g.first[v])), trace) {
 			v = next[v]

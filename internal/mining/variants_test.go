@@ -46,3 +46,12 @@ func TestVariantsEmptyLog(t *testing.T) {
 		t.Errorf("empty log has variants %v", vs)
 	}
 }
+
+func TestVariantsTellCollidingHashesApart(t *testing.T) {
+	l := buildLog(t, fourCases...)
+	same := func([]int32) uint64 { return 1 } // every trace collides
+	got, want := groupVariantsBy(l, same), groupVariants(l)
+	if !slices.Equal(got.of, want.of) || !slices.Equal(got.counts, want.counts) {
+		t.Errorf("with one hash for all: variants %v counts %v; want %v %v", got.of, got.counts, want.of, want.counts)
+	}
+}
