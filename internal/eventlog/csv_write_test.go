@@ -2,6 +2,7 @@ package eventlog
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -77,6 +78,7 @@ func sameLog(t *testing.T, a, b *Log) {
 	sameColumns(t, "case", a, b, a.CaseAttrs, b.CaseAttrs)
 }
 
+// sameColumns compares attribute columns by key, in any order.
 func sameColumns(t *testing.T, what string, a, b *Log, ca, cb []Column) {
 	t.Helper()
 	keys := func(cols []Column) string {
@@ -84,15 +86,18 @@ func sameColumns(t *testing.T, what string, a, b *Log, ca, cb []Column) {
 		for _, c := range cols {
 			k = append(k, c.Key+":"+c.Type.XESTag())
 		}
+		slices.Sort(k)
 		return strings.Join(k, ",")
 	}
 	if keys(ca) != keys(cb) {
 		t.Fatalf("%s attributes %s, want %s", what, keys(cb), keys(ca))
 	}
-	for i, col := range ca {
+	for _, col := range ca {
+		i := slices.IndexFunc(cb, func(c Column) bool { return c.Key == col.Key })
 		for j, v := range col.Val {
-			if a.Value(v) != b.Value(cb[i].Val[j]) || (v < 0) != (cb[i].Val[j] < 0) {
-				t.Fatalf("%s attribute %s at %d = %q, want %q", what, col.Key, j, b.Value(cb[i].Val[j]), a.Value(v))
+			w := cb[i].Val[j]
+			if a.Value(v) != b.Value(w) || (v < 0) != (w < 0) {
+				t.Fatalf("%s attribute %s at %d = %q, want %q", what, col.Key, j, b.Value(w), a.Value(v))
 			}
 		}
 	}
