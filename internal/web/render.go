@@ -74,6 +74,7 @@ type Page struct {
 	Editor   bool          // the user may edit the service catalogue
 	Staff    bool          // the user works at some office (appointments)
 	Ideas    bool          // the user answers or moderates participation spaces
+	Workshop bool          // the user may open the process workshop
 
 	tr *i18n.Catalog
 }
@@ -95,6 +96,7 @@ func (s *Server) page(r *http.Request, titleKey string) Page {
 		Editor:   s.isEditor(r, st.user),
 		Staff:    s.isOfficeStaff(r, st.user),
 		Ideas:    s.isParticipationStaff(r, st.user),
+		Workshop: s.mayUseWorkshop(r, st.user),
 		tr:       s.tr,
 	}
 }

@@ -102,6 +102,7 @@ import (
 	"rathaus/internal/org"
 	"rathaus/internal/participation"
 	"rathaus/internal/survey"
+	"rathaus/internal/workshop"
 )
 
 // Options are the server's dependencies and settings. Services that a test
@@ -123,15 +124,18 @@ type Options struct {
 	// no participation pages.
 	Participation *participation.Service
 	Surveys       *survey.Service // surveys; nil: no survey pages
-	EmbedOrigins  []string        // may frame survey embed pages, e.g. "https://www.jena.de"; none: link only
-	Audit         audit.Store
-	Mail          mail.Store
-	Jobs          jobs.Store
-	Ping          func(context.Context) error // database reachable, for /readyz
-	Catalog       *i18n.Catalog
-	Logger        *slog.Logger
-	Metrics       *metrics.Registry // nil: the server makes its own
-	Now           func() time.Time
+	// Workshop is the process workshop (mining, models, digitisation
+	// check) for process owners; nil: no workshop pages.
+	Workshop     *workshop.Service
+	EmbedOrigins []string // may frame survey embed pages, e.g. "https://www.jena.de"; none: link only
+	Audit        audit.Store
+	Mail         mail.Store
+	Jobs         jobs.Store
+	Ping         func(context.Context) error // database reachable, for /readyz
+	Catalog      *i18n.Catalog
+	Logger       *slog.Logger
+	Metrics      *metrics.Registry // nil: the server makes its own
+	Now          func() time.Time
 
 	BaseURL      string // public address, e.g. https://rathaus.jena.de
 	Demo         bool

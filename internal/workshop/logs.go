@@ -1,0 +1,106 @@
+package workshop
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+
+	"rathaus/internal/eventlog"
+	"rathaus/internal/fault"
+	"rathaus/internal/org"
+)
+
+// Log returns the log of a source for a, parsed once per instance and
+// version and cached. The source's description comes with it.
+func (s *Service) Log(ctx context.Context, a org.Actor, key string) (*eventlog.Log, *Source, error) {
+	scope, err := s.Scope(ctx, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	process, serviceID, logID, err := ParseSourceKey(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	if logID != 0 {
+		return s.storedLog(ctx, scope, logID)
+	}
+	if _, ok := processNames[process]; !ok {
+		return nil, nil, fault.New(fault.NotFound, "error.workshop.source")
+	}
+	version, err := s.Store.EventsVersion(ctx, process)
+	if err != nil {
+		return nil, nil, err
+	}
+	src := &Source{Key: key, Kind: "platform", Process: process, ServiceID: serviceID}
+	if serviceID != 0 {
+		src.Name = s.serviceName(ctx, serviceID)
+	}
+	name := process
+	if src.Name != "" {
+		name = src.Name
+	}
+	ck := fmt.Sprintf("%s@%d/%v", key, version, scope)
+	l, err := s.cache.get(ctx, ck, s.cacheEvents(), func() (*eventlog.Log, error) {
+		return s.platformLog(ctx, name, process, serviceID, scope)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	src.Cases, src.Events = len(l.Cases), l.NumEvents()
+	return l, src, nil
+}
+
+func (s *Service) cacheEvents() int {
+	if s.CacheEvents > 0 {
+		return s.CacheEvents
+	}
+	return 20_000_000
+}
+
+// storedLog reads an imported log (immutable, so cached by its ID).
+func (s *Service) storedLog(ctx context.Context, scope []int64, id int64) (*eventlog.Log, *Source, error) {
+	st, err := s.Store.FindStoredLog(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !inScope(scope, st.OrgID) {
+		return nil, nil, fault.New(fault.NotFound, "error.workshop.source")
+	}
+	l, err := s.cache.get(ctx, "log:"+strconv.FormatInt(id, 10), s.cacheEvents(), func() (*eventlog.Log, error) {
+		l, _, err := s.readStored(ctx, st.FileKey, st.Format, st.Settings)
+		return l, err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	l.Name = st.Name
+	return l, &Source{Key: "log:" + strconv.FormatInt(id, 10), Kind: "imported", LogID: id, Name: st.Name,
+		Format: st.Format, Cases: len(l.Cases), Events: l.NumEvents(), First: st.CreatedAt, Last: st.CreatedAt}, nil
+}
+
+// parse reads a file of a format with its settings.
+func parse(r io.Reader, format string, set Settings) (*eventlog.Log, *eventlog.ImportReport, error) {
+	switch format {
+	case FormatXES:
+		return eventlog.ReadXES(r, eventlog.XESOptions{Strict: set.Strict})
+	case FormatCSV:
+		return eventlog.ReadCSV(r, eventlog.CSVMapping{Case: set.CaseColumn, Activity: set.ActivityColumn,
+			Timestamp: set.TimestampColumn, Resource: set.ResourceColumn, TimeLayout: set.TimeLayout})
+	case FormatOCELJSON, FormatOCELXML:
+		read := eventlog.ReadOCELJSON
+		if format == FormatOCELXML {
+			read = eventlog.ReadOCELXML
+		}
+		o, err := read(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		if set.ObjectType == "" {
+			return nil, nil, fault.Fields(fault.FieldError{Field: "object_type", Key: "error.workshop.object_type"})
+		}
+		l := o.Flatten(set.ObjectType)
+		return l, &eventlog.ImportReport{Cases: len(l.Cases), Events: l.NumEvents()}, nil
+	}
+	return nil, nil, fault.Fields(fault.FieldError{Field: "format", Key: "error.workshop.format"})
+}
