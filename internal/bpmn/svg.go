@@ -162,8 +162,9 @@ func (d *Diagram) extent() Bounds {
 		grow(s.Bounds)
 		if s.Label != nil {
 			grow(*s.Label)
-		} else {
-			grow(Bounds{s.Bounds.X - s.Bounds.W, s.Bounds.Y, s.Bounds.W * 3, s.Bounds.H + 20})
+		} else if b := s.Bounds; b.W < 80 { // a label below the shape
+			w := max(b.W*2.5, 90)
+			grow(Bounds{b.X + b.W/2 - w/2, b.Y, w, b.H + 4 + 2*lineH})
 		}
 	}
 	for _, e := range d.Edges {
