@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"rathaus/internal/eventlog"
 )
@@ -226,6 +227,45 @@ func checkDFG(t *testing.T, l *eventlog.Log, ref reference) {
 			math.Abs(e.MinS-re.MinS) > 1e-3 || math.Abs(e.MaxS-re.MaxS) > 1e-3 {
 			t.Errorf("edge %s -> %s: count %d mean %.3f median %.3f min %.3f max %.3f; reference %d %.3f %.3f %.3f %.3f",
 				re.From, re.To, e.Count, e.MeanS, e.MedianS, e.MinS, e.MaxS, re.Count, re.MeanS, re.MedianS, re.MinS, re.MaxS)
+		}
+	}
+}
+
+// TestGoldenReceiptFiltersAndReports checks the other analyses on the
+// receipt log where the reference or the log itself tells the answer.
+func TestGoldenReceiptFiltersAndReports(t *testing.T) {
+	l := readXES(t, "08_receipt.xes.gz")
+	// The reference's top variant has 713 cases.
+	top := Apply(l, Filter{Variants: []int{0}})
+	if o := Stats(top); o.Cases != 713 || o.Variants != 1 || o.Events != 713*6 {
+		t.Errorf("top variant: %d cases, %d variants, %d events; want 713, 1, %d", o.Cases, o.Variants, o.Events, 713*6)
+	}
+	// Before and after a moment, every case is on one side.
+	mid := Stats(l).First.Add(180 * 24 * time.Hour)
+	before, after := Apply(l, Filter{To: mid}), Apply(l, Filter{From: mid})
+	if len(before.Cases)+len(after.Cases) != 1434 || len(before.Cases) == 0 || len(after.Cases) == 0 {
+		t.Errorf("cases before and after %v: %d + %d, want 1434 in all", mid, len(before.Cases), len(after.Cases))
+	}
+	// Every trace has an xs:dateTime deadline.
+	col := l.CaseAttr("deadline")
+	if col == nil {
+		t.Fatal("the receipt log has no case attribute deadline")
+	}
+	r := Deadlines(l, DeadlineOptions{CaseAttr: "deadline"})
+	if r.Cases != 1434 || r.NoDeadline != 0 || r.OnTime+r.Late != r.Closed || r.Closed != 1434 {
+		t.Errorf("deadlines: %d cases, %d without, %d on time, %d late; want all 1434 read and judged",
+			r.Cases, r.NoDeadline, r.OnTime, r.Late)
+	}
+	// Workload by the event attribute org:group and by the case attribute
+	// group covers every event once.
+	for _, by := range []string{"org:group", "group", "resource"} {
+		w := Workload(l, WorkloadOptions{By: by})
+		sum := 0
+		for _, u := range w.Units {
+			sum += u.Events
+		}
+		if sum != 8577 || len(w.Units) < 2 {
+			t.Errorf("workload by %s: %d events in %d units, want 8577 in several", by, sum, len(w.Units))
 		}
 	}
 }
