@@ -61,20 +61,21 @@ func (w writer) summary(r Report) []pdf.Block {
 }
 
 func (w writer) stepTable(r Report) []pdf.Block {
-	tab := pdf.Table{Widths: []float64{3, 2.4, 1.6, 2.6, 1.3, 1.8}, Header: []string{
+	tab := pdf.Table{Widths: []float64{2.8, 2.2, 1.6, 2.6, 1.2, 1.6, 1.6}, Header: []string{
 		w.tr("digitalcheck.pdf.col.step"), w.tr("digitalcheck.pdf.col.legal_basis"), w.tr("digitalcheck.pdf.col.form"),
-		w.tr("digitalcheck.pdf.col.findings"), w.tr("digitalcheck.pdf.col.score"), w.tr("digitalcheck.pdf.col.saving")}}
+		w.tr("digitalcheck.pdf.col.findings"), w.tr("digitalcheck.pdf.col.score"), w.tr("digitalcheck.pdf.col.wait"),
+		w.tr("digitalcheck.pdf.col.saving")}}
 	for _, s := range r.Steps {
 		names := make([]string, len(s.Findings))
 		for i, f := range s.Findings {
 			names[i] = w.tr("digitalcheck.obstacle." + string(f.Obstacle))
 		}
-		saving := w.duration(s.SavingPerCaseS)
+		wait, saving := w.duration(s.Measured.WaitMedianS), w.duration(s.SavingPerCaseS)
 		if !s.HasData {
-			saving = w.tr("digitalcheck.pdf.no_data")
+			wait, saving = w.tr("digitalcheck.pdf.no_data"), "–"
 		}
 		tab.Rows = append(tab.Rows, []string{s.Step.Name, dash(s.Step.LegalBasis), w.tr("digitalcheck.form." + s.Step.Form.String()),
-			dash(strings.Join(names, ", ")), strconv.Itoa(s.Score), saving})
+			dash(strings.Join(names, ", ")), strconv.Itoa(s.Score), wait, saving})
 	}
 	return []pdf.Block{pdf.Heading{Level: 2, Text: w.tr("digitalcheck.pdf.steps_heading")}, tab}
 }
