@@ -214,21 +214,22 @@ func (s *Scanner) more(from int) bool {
 		s.buf = nb
 	}
 	s.pos, s.end = s.pos-from, keep
-	for {
+	// Fill at least a quarter of the free space: a token is parsed again
+	// from its start after each read, so tiny reads would be quadratic.
+	want := keep + (len(s.buf)-keep)/4 + 1
+	for s.end < want {
 		n, err := s.r.Read(s.buf[s.end:])
 		s.end += n
 		if err == io.EOF {
 			s.eof = true
-			return n > 0
+			break
 		}
 		if err != nil {
 			s.err = err
 			return false
 		}
-		if n > 0 {
-			return true
-		}
 	}
+	return s.end > keep
 }
 
 func (s *Scanner) push(name []byte) {
