@@ -28,7 +28,8 @@ type Filter struct {
 	// their events (cases left without events are dropped).
 	Activities   []string
 	ActivityMode string
-	// MinDuration and MaxDuration bound the case duration (0: no bound).
+	// MinDuration and MaxDuration bound the case duration (0: no bound);
+	// with a bound, cases without timestamps are left out.
 	MinDuration, MaxDuration time.Duration
 }
 

@@ -9,12 +9,6 @@ func (f Filter) byAttrs(l *eventlog.Log, keep []bool) {
 	if len(f.Attr) == 0 {
 		return
 	}
-	index := map[string]int32{}
-	for v, s := range l.Values {
-		if _, dup := index[s]; !dup {
-			index[s] = int32(v)
-		}
-	}
 	type group struct {
 		key    string
 		isCase bool
@@ -32,8 +26,11 @@ func (f Filter) byAttrs(l *eventlog.Log, keep []bool) {
 			g = len(groups)
 			groups = append(groups, group{key: a.Key, isCase: a.Case, values: map[int32]bool{}})
 		}
-		if v, ok := index[a.Value]; ok {
-			groups[g].values[v] = true
+		// The dictionary may hold a string more than once; any copy matches.
+		for v, s := range l.Values {
+			if s == a.Value {
+				groups[g].values[int32(v)] = true
+			}
 		}
 	}
 	for _, g := range groups {

@@ -36,7 +36,8 @@ type UnitLoad struct {
 	Events int    `json:"events"`
 	Cases  int    `json:"cases"` // cases the unit worked on
 	// EventsPer and CasesPer are per period (same order as Periods);
-	// untimed events are not in them.
+	// untimed events are not in them. They are nil when the units times
+	// the periods exceed a few million cells.
 	EventsPer []int `json:"events_per_period"`
 	CasesPer  []int `json:"cases_per_period"`
 }
@@ -50,13 +51,15 @@ func Workload(l *eventlog.Log, opt WorkloadOptions) WorkloadReport {
 	for d, v := range names {
 		units[d].Unit = l.Values[v]
 	}
-	var p *periods
+	var p *periods // nil: no series per period
 	if first, last, timed := logSpan(l); timed {
 		ps := newPeriods(opt.Period, first, last)
-		p = &ps
-		r.Period, r.Periods, r.WIP = p.kind, p.starts(), wip(l, ps)
-		for u := range units {
-			units[u].EventsPer, units[u].CasesPer = make([]int, p.n), make([]int, p.n)
+		r.Period, r.Periods, r.WIP = ps.kind, ps.starts(), wip(l, ps)
+		if len(units)*ps.n <= maxDenseCells { // not for very many units (e.g. by an ID)
+			p = &ps
+			for u := range units {
+				units[u].EventsPer, units[u].CasesPer = make([]int, p.n), make([]int, p.n)
+			}
 		}
 	}
 	countWork(l, unitOf, ids, units, p)
