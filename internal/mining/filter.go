@@ -23,8 +23,8 @@ type Filter struct {
 	// Variants keeps only the variants with these ranks (0-based, in the
 	// order of Variants on the same log).
 	Variants []int
-	// Activities with ActivityMode: ModeContains keeps cases containing any
-	// of them, ModeLacks cases containing none, ModeKeepEvents keeps only
+	// Activities with ActivityMode: ModeContains (the default) keeps cases
+	// containing any of them, ModeLacks cases containing none, ModeKeepEvents keeps only
 	// their events (cases left without events are dropped).
 	Activities   []string
 	ActivityMode string
