@@ -19,9 +19,11 @@ import (
 // tokens behind.
 //
 // Nodes without incoming flows start from a single source place and nodes
-// without outgoing flows end in a single sink place. The error is an
-// *Error with a Key when the model has no or several processes, or no
-// start or end.
+// without outgoing flows end in a single sink place. Event sub-processes and
+// nodes without incoming flows in a process with a start event (such as
+// compensation handlers) are left out. The error is an *Error with a Key
+// when the model has no or several processes (then convert one with
+// Process.Net), or no start or end.
 func (m *Model) Net() (*mining.Net, error) {
 	var proc *Process
 	for _, p := range m.Processes {
@@ -36,6 +38,11 @@ func (m *Model) Net() (*mining.Net, error) {
 	if proc == nil {
 		return nil, &Error{Key: "bpmn.net.no_process", Detail: "the model has no process with steps"}
 	}
+	return proc.Net()
+}
+
+// Net converts one process into a workflow net; see Model.Net.
+func (proc *Process) Net() (*mining.Net, error) {
 	c := &netConv{net: &mining.Net{}}
 	c.source, c.sink = c.place(), c.place()
 	c.container(proc.Elements, proc.Flows, c.source, c.sink)

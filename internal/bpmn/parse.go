@@ -118,7 +118,7 @@ func parseLanes(set *node) []*Lane {
 func parseElement(n *node, rep *Report) *Element {
 	e := &Element{ID: n.attr("id"), Name: n.attr("name"), Kind: n.name.Local,
 		Default: ref(n.attr("default")), AttachedTo: ref(n.attr("attachedToRef")),
-		CancelActivity: n.attr("cancelActivity") != "false",
+		CancelActivity: n.name.Local == "boundaryEvent" && n.attr("cancelActivity") != "false",
 		Source:         ref(n.attr("sourceRef")), Target: ref(n.attr("targetRef")),
 		DataObjectRef:    ref(n.attr("dataObjectRef")),
 		TriggeredByEvent: n.attr("triggeredByEvent") == "true"}

@@ -7,8 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"rathaus/internal/mining"
 )
 
 // svgInfo parses an SVG with encoding/xml and returns its text content and
@@ -78,5 +81,54 @@ func TestSVGReferenceModels(t *testing.T) {
 		if out != "" {
 			os.WriteFile(filepath.Join(out, strings.TrimSuffix(name, ".bpmn")+".svg"), svg, 0o644)
 		}
+	}
+}
+
+func TestSVGEscapesAndMarks(t *testing.T) {
+	tree := op(mining.OpSeq, leaf(`<script>alert("x")</script>`), leaf("Bescheid & Zustellung"))
+	m := FromTree(tree, `Antrag "A" <b>`)
+	tasks := m.Tasks()
+	svg := m.SVG(SVGOptions{
+		Highlight: map[string]string{tasks[1].ID: "deviation"},
+		Labels:    map[string]string{tasks[0].ID: "17 cases"},
+	})
+	text, groups := svgInfo(t, svg) // fails on unescaped markup or a script element
+	for _, want := range []string{`Antrag "A" <b>`, "Bescheid & Zustellung", "17 cases"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("SVG text lacks %q: %s", want, text)
+		}
+	}
+	if !bytes.Contains(svg, []byte(`class="bpmn-task bpmn-task deviation"`)) {
+		t.Errorf("highlighted task lacks its class")
+	}
+	if groups[tasks[0].ID] != 1 || groups[tasks[1].ID] != 1 {
+		t.Errorf("task groups: %v", groups)
+	}
+	if m.Diagram == nil {
+		t.Fatal("FromTree leaves no diagram")
+	}
+	bare := &Model{Name: "no DI", Processes: m.Processes}
+	if _, g := svgInfo(t, bare.SVG(SVGOptions{})); g[tasks[1].ID] != 1 || bare.Diagram != nil {
+		t.Errorf("a model without a diagram is not drawn from a layout, or SVG changed the model")
+	}
+}
+
+func TestFromTreeExportValidates(t *testing.T) {
+	m := FromTree(op(mining.OpSeq, leaf("A"), op(mining.OpAnd, leaf("B"), op(mining.OpLoop, leaf("C"), leaf("D")))), "export")
+	m.Processes[0].Elements[1].Props = map[string]string{"digital": "online form"}
+	var buf bytes.Buffer
+	if err := m.WriteXML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "tree.bpmn")
+	os.WriteFile(out, buf.Bytes(), 0o644)
+	xmllint(t, out)
+	again, rep, err := Parse(&buf)
+	if err != nil || len(rep.Warnings) > 0 {
+		t.Fatalf("re-import: %v %+v", err, rep)
+	}
+	if !reflect.DeepEqual(m, again) {
+		t.Errorf("re-import differs")
+		diffModels(t, m, again)
 	}
 }
