@@ -140,50 +140,106 @@ func fromJSONRels(js []jsonRel) []Relationship {
 }
 
 // WriteOCELJSON writes o in the OCEL 2.0 JSON form (all values as JSON
-// strings, times RFC 3339 in UTC).
+// strings, times RFC 3339 in UTC), one object or event per line.
 func WriteOCELJSON(w io.Writer, o *OCEL) error {
-	j := jsonOCEL{ObjectTypes: toJSONTypes(o.ObjectTypes), EventTypes: toJSONTypes(o.EventTypes),
-		Objects: make([]jsonObject, len(o.Objects)), Events: make([]jsonEvent, len(o.Events))}
+	j := newOCELWriter(w)
+	j.WriteString("{\n\"objectTypes\": ")
+	writeJSONTypes(j, o.ObjectTypes)
+	j.WriteString(",\n\"eventTypes\": ")
+	writeJSONTypes(j, o.EventTypes)
+	j.WriteString(",\n\"objects\": [")
 	for i, ob := range o.Objects {
-		jo := jsonObject{ID: jsonValue(ob.ID), Type: ob.Type, Relationships: toJSONRels(ob.Relationships)}
-		for _, a := range ob.Attributes {
-			jo.Attributes = append(jo.Attributes, jsonTimed{Name: a.Name, Time: formatOCELTime(a.Time), Value: jsonValue(a.Value)})
+		j.WriteString(sep(i))
+		j.WriteString(`{"id":`)
+		j.jsonString(ob.ID)
+		j.WriteString(`,"type":`)
+		j.jsonString(ob.Type)
+		j.WriteString(`,"attributes":[`)
+		for k, a := range ob.Attributes {
+			j.WriteString(comma(k))
+			j.WriteString(`{"name":`)
+			j.jsonString(a.Name)
+			j.WriteString(`,"time":"`)
+			j.time(a.Time)
+			j.WriteString(`","value":`)
+			j.jsonString(a.Value)
+			j.WriteByte('}')
 		}
-		j.Objects[i] = jo
+		j.WriteString(`],"relationships":`)
+		writeJSONRels(j, ob.Relationships)
+		j.WriteByte('}')
 	}
+	j.WriteString("],\n\"events\": [")
 	for i, ev := range o.Events {
-		je := jsonEvent{ID: jsonValue(ev.ID), Type: ev.Type, Time: formatOCELTime(ev.Time),
-			Attributes: make([]jsonAttr, len(ev.Attributes)), Relationships: toJSONRels(ev.Relationships)}
-		if je.Relationships == nil {
-			je.Relationships = []jsonRel{}
-		}
+		j.WriteString(sep(i))
+		j.WriteString(`{"id":`)
+		j.jsonString(ev.ID)
+		j.WriteString(`,"type":`)
+		j.jsonString(ev.Type)
+		j.WriteString(`,"time":"`)
+		j.time(ev.Time)
+		j.WriteString(`","attributes":[`)
 		for k, a := range ev.Attributes {
-			je.Attributes[k] = jsonAttr{Name: a.Name, Value: jsonValue(a.Value)}
+			j.WriteString(comma(k))
+			j.WriteString(`{"name":`)
+			j.jsonString(a.Name)
+			j.WriteString(`,"value":`)
+			j.jsonString(a.Value)
+			j.WriteByte('}')
 		}
-		j.Events[i] = je
+		j.WriteString(`],"relationships":`)
+		writeJSONRels(j, ev.Relationships)
+		j.WriteByte('}')
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := json.NewEncoder(bw).Encode(&j); err != nil {
-		return err
-	}
-	return bw.Flush()
+	j.WriteString("]\n}\n")
+	return j.Flush()
 }
 
-func toJSONTypes(ts []TypeDef) []jsonType {
-	out := make([]jsonType, len(ts))
+// sep is the separator before item i of a list: "\n" first, ",\n" later.
+func sep(i int) string {
+	if i == 0 {
+		return "\n"
+	}
+	return ",\n"
+}
+
+func writeJSONTypes(j *ocelWriter, ts []TypeDef) {
+	j.WriteByte('[')
 	for i, t := range ts {
-		out[i] = jsonType{Name: t.Name, Attributes: make([]jsonAttrDef, len(t.Attributes))}
+		j.WriteString(sep(i))
+		j.WriteString(`{"name":`)
+		j.jsonString(t.Name)
+		j.WriteString(`,"attributes":[`)
 		for k, a := range t.Attributes {
-			out[i].Attributes[k] = jsonAttrDef(a)
+			j.WriteString(comma(k))
+			j.WriteString(`{"name":`)
+			j.jsonString(a.Name)
+			j.WriteString(`,"type":`)
+			j.jsonString(a.Type)
+			j.WriteByte('}')
 		}
+		j.WriteString("]}")
 	}
-	return out
+	j.WriteByte(']')
 }
 
-func toJSONRels(rs []Relationship) []jsonRel {
-	var out []jsonRel
-	for _, r := range rs {
-		out = append(out, jsonRel{ObjectID: jsonValue(r.ObjectID), Qualifier: r.Qualifier})
+func writeJSONRels(j *ocelWriter, rs []Relationship) {
+	j.WriteByte('[')
+	for k, r := range rs {
+		j.WriteString(comma(k))
+		j.WriteString(`{"objectId":`)
+		j.jsonString(r.ObjectID)
+		j.WriteString(`,"qualifier":`)
+		j.jsonString(r.Qualifier)
+		j.WriteByte('}')
 	}
-	return out
+	j.WriteByte(']')
+}
+
+// comma is the separator before item i of an inline list.
+func comma(i int) string {
+	if i == 0 {
+		return ""
+	}
+	return ","
 }

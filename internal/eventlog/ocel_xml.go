@@ -65,7 +65,6 @@ type (
 		XMLName   xml.Name
 		ObjectID  string `xml:"object-id,attr"`
 		Qualifier string `xml:"qualifier,attr"`
-		Type      string `xml:"type,attr,omitempty"`
 	}
 )
 

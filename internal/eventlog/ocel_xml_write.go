@@ -1,7 +1,6 @@
 package eventlog
 
 import (
-	"bufio"
 	"encoding/xml"
 	"io"
 )
@@ -19,57 +18,95 @@ import (
 //
 // Attribute types outside the standard's five are written as "string".
 func WriteOCELXML(w io.Writer, o *OCEL) error {
-	x := xmlOCEL{
-		ObjectTypes: xmlObjTypes{toXMLTypes(o.ObjectTypes)},
-		EventTypes:  xmlEvTypes{toXMLTypes(o.EventTypes)},
-		Objects:     xmlObjects{make([]xmlObject, len(o.Objects))},
-		Events:      xmlEventSet{make([]xmlEvent, len(o.Events))},
-	}
+	x := newOCELWriter(w)
+	x.WriteString(xml.Header + "<log>\n")
+	writeXMLTypes(x, "object-type", o.ObjectTypes)
+	writeXMLTypes(x, "event-type", o.EventTypes)
 	typeOf := o.objectTypes()
-	for i, ob := range o.Objects {
-		xo := xmlObject{ID: ob.ID, Type: ob.Type}
+	x.WriteString("  <objects>\n")
+	for _, ob := range o.Objects {
+		x.WriteString("    <object")
+		x.xmlAttr("id", ob.ID)
+		x.xmlAttr("type", ob.Type)
+		x.WriteString(">\n")
+		x.openAttrs(len(ob.Attributes))
 		for _, a := range ob.Attributes {
-			xo.Attributes.Items = append(xo.Attributes.Items, xmlAttr{Name: a.Name, Time: formatOCELTime(a.Time), Value: a.Value})
+			x.WriteString("        <attribute")
+			x.xmlAttr("name", a.Name)
+			x.WriteString(` time="`)
+			x.time(a.Time)
+			x.WriteString(`">`)
+			x.xmlText(a.Value)
+			x.WriteString("</attribute>\n")
 		}
+		x.closeAttrs(len(ob.Attributes))
 		if len(ob.Relationships) > 0 {
-			xo.Rels = &xmlRels{toXMLRels(ob.Relationships, typeOf)}
+			writeXMLRels(x, ob.Relationships, typeOf)
 		}
-		x.Objects.Items[i] = xo
+		x.WriteString("    </object>\n")
 	}
-	for i, ev := range o.Events {
-		xe := xmlEvent{ID: ev.ID, Type: ev.Type, Time: formatOCELTime(ev.Time), Rels: xmlRels{toXMLRels(ev.Relationships, typeOf)}}
+	x.WriteString("  </objects>\n  <events>\n")
+	for _, ev := range o.Events {
+		x.WriteString("    <event")
+		x.xmlAttr("id", ev.ID)
+		x.xmlAttr("type", ev.Type)
+		x.WriteString(` time="`)
+		x.time(ev.Time)
+		x.WriteString("\">\n")
+		x.openAttrs(len(ev.Attributes))
 		for _, a := range ev.Attributes {
-			xe.Attributes.Items = append(xe.Attributes.Items, xmlAttr{Name: a.Name, Value: a.Value})
+			x.WriteString("        <attribute")
+			x.xmlAttr("name", a.Name)
+			x.WriteByte('>')
+			x.xmlText(a.Value)
+			x.WriteString("</attribute>\n")
 		}
-		x.Events.Items[i] = xe
+		x.closeAttrs(len(ev.Attributes))
+		writeXMLRels(x, ev.Relationships, typeOf)
+		x.WriteString("    </event>\n")
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(xml.Header)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", "  ")
-	if err := enc.Encode(&x); err != nil {
-		return err
-	}
-	bw.WriteString("\n")
-	return bw.Flush()
+	x.WriteString("  </events>\n</log>\n")
+	return x.Flush()
 }
 
-// toXMLTypes declares each attribute name once over all types (see
-// WriteOCELXML).
-func toXMLTypes(ts []TypeDef) []xmlType {
+// writeXMLTypes writes the type declarations, each attribute name once over
+// all types (see WriteOCELXML).
+func writeXMLTypes(x *ocelWriter, tag string, ts []TypeDef) {
 	declared := map[string]bool{}
-	out := make([]xmlType, len(ts))
-	for i, t := range ts {
-		out[i].Name = t.Name
+	x.WriteString("  <" + tag + "s>\n")
+	for _, t := range ts {
+		x.WriteString("    <" + tag)
+		x.xmlAttr("name", t.Name)
+		x.WriteString(">\n      <attributes>\n")
 		for _, a := range t.Attributes {
 			if declared[a.Name] {
 				continue
 			}
 			declared[a.Name] = true
-			out[i].Attributes.Items = append(out[i].Attributes.Items, xmlAttr{Name: a.Name, Type: xmlAttrType(a.Type)})
+			x.WriteString("        <attribute")
+			x.xmlAttr("name", a.Name)
+			x.xmlAttr("type", xmlAttrType(a.Type))
+			x.WriteString("/>\n")
 		}
+		x.WriteString("      </attributes>\n    </" + tag + ">\n")
 	}
-	return out
+	x.WriteString("  </" + tag + "s>\n")
+}
+
+func writeXMLRels(x *ocelWriter, rs []Relationship, typeOf map[string]string) {
+	if len(rs) == 0 {
+		x.WriteString("      <objects/>\n")
+		return
+	}
+	x.WriteString("      <objects>\n")
+	for _, r := range rs {
+		x.WriteString("        <object")
+		x.xmlAttr("object-id", r.ObjectID)
+		x.xmlAttr("qualifier", r.Qualifier)
+		x.xmlAttr("type", typeOf[r.ObjectID])
+		x.WriteString("/>\n")
+	}
+	x.WriteString("      </objects>\n")
 }
 
 // xmlAttrType is t when the schema allows it, else "string".
@@ -81,10 +118,18 @@ func xmlAttrType(t string) string {
 	return ocelType(attrType(t))
 }
 
-func toXMLRels(rs []Relationship, typeOf map[string]string) []xmlRel {
-	out := make([]xmlRel, len(rs))
-	for i, r := range rs {
-		out[i] = xmlRel{XMLName: xml.Name{Local: "object"}, ObjectID: r.ObjectID, Qualifier: r.Qualifier, Type: typeOf[r.ObjectID]}
+// openAttrs and closeAttrs write the <attributes> element around n
+// attributes, as an empty element when n is 0.
+func (x *ocelWriter) openAttrs(n int) {
+	if n == 0 {
+		x.WriteString("      <attributes/>\n")
+		return
 	}
-	return out
+	x.WriteString("      <attributes>\n")
+}
+
+func (x *ocelWriter) closeAttrs(n int) {
+	if n > 0 {
+		x.WriteString("      </attributes>\n")
+	}
 }
