@@ -13,7 +13,7 @@ import (
 func tracesLog(traces ...string) *eventlog.Log {
 	b := eventlog.NewBuilder("hand", 0)
 	for i, tr := range traces {
-		c := b.Case(string(rune('A' + i%26)) + strings.Repeat("'", i/26))
+		c := b.Case(string(rune('A'+i%26)) + strings.Repeat("'", i/26))
 		for _, a := range strings.Fields(tr) {
 			b.Event(c, a, eventlog.NoTime, "")
 		}

@@ -26,11 +26,11 @@ type ReplayResult struct {
 	// PlaceRemaining are the tokens left in each place at the end of all
 	// cases (beyond the final marking); PlaceMissing the tokens that had
 	// to be added to each place.
-	PlaceRemaining []int         `json:"place_remaining"`
-	PlaceMissing   []int         `json:"place_missing"`
-	Deviations     []Deviation   `json:"deviations"` // most cases first
-	Variants       []VariantFit  `json:"variants"`   // most cases first
-	NotInModel     []string      `json:"not_in_model"`
+	PlaceRemaining []int        `json:"place_remaining"`
+	PlaceMissing   []int        `json:"place_missing"`
+	Deviations     []Deviation  `json:"deviations"` // most cases first
+	Variants       []VariantFit `json:"variants"`   // most cases first
+	NotInModel     []string     `json:"not_in_model"`
 }
 
 // TransitionReplay counts how often a transition fired, and how often of
