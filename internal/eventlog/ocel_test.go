@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -39,11 +40,42 @@ func readExampleXML(t *testing.T) *OCEL {
 	return o
 }
 
+// sameOCEL compares element by element (go-cmp alone takes seconds on a
+// real log) and shows the first difference.
 func sameOCEL(t *testing.T, want, got *OCEL) {
 	t.Helper()
-	if d := cmp.Diff(want, got, cmpopts.EquateEmpty()); d != "" {
-		t.Errorf("OCEL differs (-want +got):\n%s", d)
+	opt := cmpopts.EquateEmpty()
+	if d := cmp.Diff(want.ObjectTypes, got.ObjectTypes, opt); d != "" {
+		t.Errorf("object types differ (-want +got):\n%s", d)
 	}
+	if d := cmp.Diff(want.EventTypes, got.EventTypes, opt); d != "" {
+		t.Errorf("event types differ (-want +got):\n%s", d)
+	}
+	if len(want.Objects) != len(got.Objects) || len(want.Events) != len(got.Events) {
+		t.Fatalf("%d objects, %d events; want %d, %d", len(got.Objects), len(got.Events), len(want.Objects), len(want.Events))
+	}
+	for i, ob := range want.Objects {
+		if !sameObject(ob, got.Objects[i]) {
+			t.Fatalf("object %d differs (-want +got):\n%s", i, cmp.Diff(ob, got.Objects[i], opt))
+		}
+	}
+	for i, ev := range want.Events {
+		if !sameEvent(ev, got.Events[i]) {
+			t.Fatalf("event %d differs (-want +got):\n%s", i, cmp.Diff(ev, got.Events[i], opt))
+		}
+	}
+}
+
+func sameObject(a, b Object) bool {
+	return a.ID == b.ID && a.Type == b.Type && slices.Equal(a.Relationships, b.Relationships) &&
+		slices.EqualFunc(a.Attributes, b.Attributes, func(x, y TimedValue) bool {
+			return x.Name == y.Name && x.Value == y.Value && x.Time.Equal(y.Time)
+		})
+}
+
+func sameEvent(a, b Event) bool {
+	return a.ID == b.ID && a.Type == b.Type && a.Time.Equal(b.Time) &&
+		slices.Equal(a.Attributes, b.Attributes) && slices.Equal(a.Relationships, b.Relationships)
 }
 
 func TestReadOCELExamplesAgree(t *testing.T) {
@@ -104,11 +136,10 @@ func TestOCELRoundTrips(t *testing.T) {
 func TestWriteOCELValidates(t *testing.T) {
 	l, _ := readSharedCSV(t, "receipt.csv")
 	for name, o := range map[string]*OCEL{
-		"json example":       readExampleJSON(t),
-		"xml example":        readExampleXML(t),
-		"builder log":        FromLog(builderLog(), "Antrag"),
-		"receipt.csv":        FromLog(l, "application"),
-		"receipt by Flatten": FromLog(FromLog(l, "application").Flatten("application"), "application"),
+		"json example": readExampleJSON(t),
+		"xml example":  readExampleXML(t),
+		"builder log":  FromLog(builderLog(), "Antrag"),
+		"receipt.csv":  FromLog(l, "application"),
 	} {
 		t.Run(name, func(t *testing.T) {
 			var js, xs bytes.Buffer
