@@ -50,9 +50,8 @@ func ActivityStats(l *eventlog.Log) []Activity {
 	waits, off := waitsByActivity(l)
 	for _, n := range nodes {
 		s := waits[off[n.ID]:off[n.ID+1]]
-		slices.Sort(s)
 		o := &out[pos[n.ID]]
-		o.WaitMeanS, o.WaitMedianS = mean(s), Quantile(s, 0.5)
+		o.WaitMeanS, o.WaitMedianS = mean(s), median(s)
 		o.WaitTotalS = o.WaitMeanS * float64(len(s))
 	}
 	for a, rs := range topResourcesByActivity(l) {

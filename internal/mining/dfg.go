@@ -80,7 +80,7 @@ func DFG(l *eventlog.Log) *Graph {
 }
 
 // edgeTimes collects the waiting times of all edges in one flat slice
-// grouped by edge, then sorts each group for exact medians.
+// grouped by edge and summarises each group (with an exact median).
 func edgeTimes(l *eventlog.Log, idx *pairIndex, edges []Edge, timed []int) {
 	off := make([]int, len(edges)+1)
 	for k, n := range timed {
@@ -100,12 +100,8 @@ func edgeTimes(l *eventlog.Log, idx *pairIndex, edges []Edge, timed []int) {
 	}
 	for k := range edges {
 		s := durs[off[k]:off[k+1]]
-		if len(s) == 0 {
-			continue
-		}
-		slices.Sort(s)
 		e := &edges[k]
-		e.MinS, e.MaxS, e.MedianS, e.MeanS = s[0], s[len(s)-1], Quantile(s, 0.5), mean(s)
+		e.MinS, e.MaxS, e.MeanS, e.MedianS = summary(s)
 		e.TotalS = e.MeanS * float64(len(s))
 	}
 }

@@ -125,3 +125,65 @@ func timedOnly(d []float64) []float64 {
 	}
 	return out
 }
+
+// median is the exact median of s (the mean of the two middle values for
+// an even count) in linear expected time; it reorders s. It is 0 for no
+// values.
+func median(s []float64) float64 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	upper := kthSmallest(s, n/2)
+	if n%2 == 1 {
+		return upper
+	}
+	return (slices.Max(s[:n/2]) + upper) / 2 // everything before n/2 is no larger
+}
+
+// kthSmallest reorders s so that s[k] holds the value sorting would put
+// there and no larger value comes before it; it returns s[k]. A three-way
+// partition keeps runs of equal durations (common in logs) fast.
+func kthSmallest(s []float64, k int) float64 {
+	lo, hi := 0, len(s)-1
+	for hi-lo >= 16 {
+		p := median3(s[lo], s[lo+(hi-lo)/2], s[hi])
+		lt, i, gt := lo, lo, hi
+		for i <= gt {
+			switch {
+			case s[i] < p:
+				s[lt], s[i] = s[i], s[lt]
+				lt++
+				i++
+			case s[i] > p:
+				s[i], s[gt] = s[gt], s[i]
+				gt--
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt - 1
+		case k > gt:
+			lo = gt + 1
+		default:
+			return p
+		}
+	}
+	slices.Sort(s[lo : hi+1])
+	return s[k]
+}
+
+func median3(a, b, c float64) float64 {
+	return max(min(a, b), min(max(a, b), c))
+}
+
+// summary is the minimum, maximum, mean and exact median of s, in linear
+// time; it reorders s.
+func summary(s []float64) (lo, hi, avg, med float64) {
+	if len(s) == 0 {
+		return 0, 0, 0, 0
+	}
+	return slices.Min(s), slices.Max(s), mean(s), median(s)
+}

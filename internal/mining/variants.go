@@ -144,8 +144,7 @@ func variantDurations(l *eventlog.Log, vs []Variant) {
 				buf = append(buf, d[c])
 			}
 		}
-		slices.Sort(buf)
-		vs[i].MeanS, vs[i].MedianS = mean(buf), Quantile(buf, 0.5)
+		vs[i].MeanS, vs[i].MedianS = mean(buf), median(buf)
 	}
 }
 
