@@ -83,7 +83,11 @@ func (c *svgCtx) task(s *Shape, e *Element) {
 	if s.Expanded {
 		c.textTop(b.X+8, b.Y+8, b.W-16, 2, "start", "bpmn-name", e.Name)
 	} else {
-		c.text(b.X+b.W/2, b.Y+b.H/2, b.W-12, max(int((b.H-8)/lineH), 1), "middle", "bpmn-name", e.Name)
+		cy, room := b.Y+b.H/2, b.H-8
+		if e.Kind != "task" && e.Kind != "callActivity" { // leave the type marker free
+			cy, room = cy+5, room-10
+		}
+		c.text(b.X+b.W/2, cy, b.W-12, max(int(room/lineH), 1), "middle", "bpmn-name", e.Name)
 	}
 	var markers []func(x, y float64)
 	if e.Loop != LoopNone {

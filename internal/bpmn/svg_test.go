@@ -132,3 +132,18 @@ func TestFromTreeExportValidates(t *testing.T) {
 		diffModels(t, m, again)
 	}
 }
+
+func TestWrap(t *testing.T) {
+	lines := wrap("Boundary Intermediate Event Non-Interrupting Conditional", 90, 0)
+	for _, l := range lines {
+		if float64(len([]rune(l)))*charWidth > 90+charWidth {
+			t.Errorf("line %q is wider than 90px", l)
+		}
+	}
+	if got := strings.Join(lines, "|"); !strings.Contains(got, "Non-|Interrupting") && !strings.Contains(got, "Non-Interrupting") {
+		t.Errorf("hyphenated word broken elsewhere than at its hyphen: %s", got)
+	}
+	if got := wrap("eins zwei drei vier fünf sechs", 40, 2); len(got) != 2 || !strings.HasSuffix(got[1], "…") {
+		t.Errorf("cut text %q lacks an ellipsis or has more than 2 lines", got)
+	}
+}

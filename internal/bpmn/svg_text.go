@@ -11,6 +11,7 @@ import (
 
 const (
 	fontSize  = 11.0
+	labelSize = 10.0 // labels outside shapes
 	charWidth = fontSize * 0.56 // average width of a sans-serif character
 	lineH     = fontSize * 1.25
 )
@@ -29,7 +30,7 @@ func wrap(text string, width float64, maxLines int) []string {
 	var lines []string
 	for _, para := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n") {
 		line := ""
-		for _, w := range strings.Fields(para) {
+		for _, w := range words(para, maxChars) {
 			for utf8.RuneCountInString(w) > maxChars {
 				if line != "" {
 					lines = append(lines, line)
@@ -42,6 +43,8 @@ func wrap(text string, width float64, maxLines int) []string {
 			switch {
 			case line == "":
 				line = w
+			case strings.HasSuffix(line, "-") && utf8.RuneCountInString(line)+utf8.RuneCountInString(w) <= maxChars:
+				line += w
 			case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= maxChars:
 				line += " " + w
 			default:
@@ -67,14 +70,19 @@ func wrap(text string, width float64, maxLines int) []string {
 // text writes wrapped text centred on cx with its block vertically
 // centred on cy (anchor "middle"), or starting at cx (anchor "start").
 func (c *svgCtx) text(cx, cy, width float64, maxLines int, anchor, class, s string) {
-	lines := wrap(s, width, maxLines)
+	size := fontSize
+	if class == "bpmn-label" {
+		size = labelSize
+	}
+	lines := wrap(s, width*fontSize/size, maxLines)
 	if len(lines) == 0 {
 		return
 	}
-	y := cy - float64(len(lines))*lineH/2 + fontSize*0.85
-	c.b.WriteString(`<text class="` + class + `" x="` + f(cx) + `" y="` + f(y) + `" text-anchor="` + anchor + `" font-size="` + f(fontSize) + `" fill="#000">`)
+	lh := lineH * size / fontSize
+	y := cy - float64(len(lines))*lh/2 + size*0.85
+	c.b.WriteString(`<text class="` + class + `" x="` + f(cx) + `" y="` + f(y) + `" text-anchor="` + anchor + `" font-size="` + f(size) + `" fill="#000">`)
 	for i, l := range lines {
-		c.b.WriteString(`<tspan x="` + f(cx) + `" y="` + f(y+float64(i)*lineH) + `">`)
+		c.b.WriteString(`<tspan x="` + f(cx) + `" y="` + f(y+float64(i)*lh) + `">`)
 		esc(c.b, l)
 		c.b.WriteString(`</tspan>`)
 	}
@@ -98,4 +106,22 @@ func (c *svgCtx) label(s *Shape, name string) {
 	}
 	b := s.Bounds
 	c.textTop(b.X+b.W/2, b.Y+b.H+4, max(b.W*2.5, 90), 4, "middle", "bpmn-label", name)
+}
+
+// words splits a paragraph into words, and words longer than a line after
+// their hyphens.
+func words(para string, maxChars int) []string {
+	var out []string
+	for _, w := range strings.Fields(para) {
+		for utf8.RuneCountInString(w) > maxChars {
+			i := strings.IndexByte(w, '-')
+			if i <= 0 || i == len(w)-1 {
+				break
+			}
+			out = append(out, w[:i+1])
+			w = w[i+1:]
+		}
+		out = append(out, w)
+	}
+	return out
 }
