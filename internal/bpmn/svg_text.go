@@ -11,7 +11,7 @@ import (
 
 const (
 	fontSize  = 11.0
-	labelSize = 10.0 // labels outside shapes
+	labelSize = 10.0            // labels outside shapes
 	charWidth = fontSize * 0.56 // average width of a sans-serif character
 	lineH     = fontSize * 1.25
 )
