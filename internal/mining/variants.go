@@ -76,11 +76,15 @@ func (g variantGroups) rank(l *eventlog.Log) (order, rank []int32) {
 	for i := range order {
 		order[i] = int32(i)
 	}
+	traces := make([][]int32, len(g.first))
+	for v, c := range g.first {
+		traces[v] = l.Trace(int(c))
+	}
 	slices.SortFunc(order, func(a, b int32) int {
 		if c := cmp.Compare(g.counts[b], g.counts[a]); c != 0 {
 			return c
 		}
-		ta, tb := l.Trace(int(g.first[a])), l.Trace(int(g.first[b]))
+		ta, tb := traces[a], traces[b]
 		for i := range min(len(ta), len(tb)) {
 			if c := cmp.Compare(byName[ta[i]], byName[tb[i]]); c != 0 {
 				return c
