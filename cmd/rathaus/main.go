@@ -9,6 +9,7 @@
 //	rathaus org       create and list organisation nodes
 //	rathaus import    import a catalogue (DLDB or rathaus' own format)
 //	rathaus export    export a catalogue in rathaus' own format
+//	rathaus mine      event-log statistics and conversion (process mining)
 //	rathaus version   print the version
 package main
 
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runImport(ctx, rest, getenv, stdout, stderr)
 	case "export":
 		return runExport(ctx, rest, getenv, stdout, stderr)
+	case "mine":
+		return runMine(rest, os.Stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "rathaus", Version())
 		return nil
@@ -88,6 +91,8 @@ Commands:
             import a DLDB export (Berlin, Munich); again with the same files changes nothing
   import catalog FILE|-   import a catalogue in rathaus' own format
   export catalog [--source S] [FILE|-]   export the published services of a source
+  mine stats FILE   key figures of an event log (XES, XES.gz, CSV, OCEL 2.0) as JSON
+  mine export --format xes|ocel|ocel-xml|csv [-o OUT] FILE   convert an event log
   version   print the version
 
 Run "rathaus COMMAND --help" for the flags of a command.

@@ -96,11 +96,24 @@ func parse(r io.Reader, format string, set Settings) (*eventlog.Log, *eventlog.I
 		if err != nil {
 			return nil, nil, err
 		}
-		if set.ObjectType == "" {
+		typ := set.ObjectType
+		if typ == "" {
+			typ = DefaultObjectType(o)
+		}
+		if !hasObjectType(o, typ) {
 			return nil, nil, fault.Fields(fault.FieldError{Field: "object_type", Key: "error.workshop.object_type"})
 		}
-		l := o.Flatten(set.ObjectType)
+		l := o.Flatten(typ)
 		return l, &eventlog.ImportReport{Cases: len(l.Cases), Events: l.NumEvents()}, nil
 	}
 	return nil, nil, fault.Fields(fault.FieldError{Field: "format", Key: "error.workshop.format"})
+}
+
+func hasObjectType(o *eventlog.OCEL, name string) bool {
+	for _, t := range o.ObjectTypes {
+		if t.Name == name {
+			return true
+		}
+	}
+	return false
 }
