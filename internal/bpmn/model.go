@@ -122,6 +122,7 @@ type Shape struct {
 	Label       *Bounds // nil when the tool places the label
 	Expanded    bool    // sub-processes: drawn open
 	Horizontal  bool    // pools and lanes: laid out left to right
+	HideMarker  bool    // exclusive gateways: drawn without the X (isMarkerVisible="false")
 }
 
 // Edge draws a flow or association on the diagram.

@@ -214,7 +214,8 @@ func parseDiagram(n *node, rep *Report) *Diagram {
 
 func parseShape(n *node, rep *Report) *Shape {
 	s := &Shape{ID: n.attr("id"), Element: ref(n.attr("bpmnElement")),
-		Expanded: n.attr("isExpanded") == "true", Horizontal: n.attr("isHorizontal") == "true"}
+		Expanded: n.attr("isExpanded") == "true", Horizontal: n.attr("isHorizontal") == "true",
+		HideMarker: n.attr("isMarkerVisible") == "false"}
 	for _, c := range n.children {
 		switch c.name.Local {
 		case "Bounds":

@@ -125,9 +125,10 @@ func TestParseRejects(t *testing.T) {
 		"other ns":  `<definitions xmlns="urn:other"><process id="p"/></definitions>`,
 		"no procss": `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"/>`,
 		"too large": `<definitions>` + strings.Repeat(" ", MaxSize) + `</definitions>`,
+		"too many":  `<definitions>` + strings.Repeat("<a/>", MaxElements) + `</definitions>`,
 	}
 	keys := map[string]string{"not xml": "bpmn.not_xml", "not bpmn": "bpmn.not_bpmn", "other ns": "bpmn.not_bpmn",
-		"no procss": "bpmn.no_process", "too large": "bpmn.too_large"}
+		"no procss": "bpmn.no_process", "too large": "bpmn.too_large", "too many": "bpmn.too_many_elements"}
 	for name, in := range cases {
 		_, _, err := Parse(strings.NewReader(in))
 		var e *Error
@@ -151,5 +152,34 @@ func TestParseLenient(t *testing.T) {
 	}
 	if len(rep.Warnings) != 1 || rep.Warnings[0].Key != "bpmn.dangling_ref" {
 		t.Errorf("warnings %+v, want one dangling reference", rep.Warnings)
+	}
+}
+
+func TestTasksInDiagramOrder(t *testing.T) {
+	for _, path := range refFiles(t, "miwg-reference/A.*.bpmn") {
+		m, _ := parseFile(t, path)
+		prev := -1e9
+		for _, task := range m.Tasks() {
+			x := m.Diagram.Shape(task.ID).Bounds.X
+			if x < prev {
+				t.Errorf("%s: %s comes after a task further right", filepath.Base(path), task.Name)
+			}
+			prev = x
+		}
+	}
+}
+
+func TestGatewayMarkerVisibility(t *testing.T) {
+	path := refFiles(t, "miwg-reference/B.1.0.bpmn")[0]
+	m, _ := parseFile(t, path)
+	raw, _ := os.ReadFile(path)
+	hidden := 0
+	for _, s := range m.Diagram.Shapes {
+		if s.HideMarker {
+			hidden++
+		}
+	}
+	if want := bytes.Count(raw, []byte(`isMarkerVisible="false"`)); hidden != want || want == 0 {
+		t.Errorf("%d gateway markers read as hidden, the file hides %d", hidden, want)
 	}
 }

@@ -32,7 +32,11 @@ func (c *svgCtx) shape(s *Shape) {
 		c.label(s, e.Name)
 	case IsGateway(e.Kind):
 		c.open(id, "bpmn-gateway", "bpmn-"+e.Kind)
-		c.gateway(s.Bounds, e.Kind)
+		kind := e.Kind
+		if s.HideMarker && kind == "exclusiveGateway" {
+			kind = ""
+		}
+		c.gateway(s.Bounds, kind)
 		c.label(s, e.Name)
 	default:
 		c.open(id, "bpmn-"+e.Kind)

@@ -238,6 +238,9 @@ func (x *xw) writeDiagram(m *Model, d *Diagram) {
 		if e := m.Element(s.Element); s.Expanded || e != nil && IsSubProcess(e.Kind) {
 			attrs = append(attrs, "isExpanded", strconv.FormatBool(s.Expanded))
 		}
+		if s.HideMarker {
+			attrs = append(attrs, "isMarkerVisible", "false")
+		}
 		x.open("bpmndi:BPMNShape", attrs...)
 		x.writeBounds(s.Bounds)
 		x.writeLabel(s.Label)
