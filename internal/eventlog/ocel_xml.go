@@ -8,66 +8,6 @@ import (
 	"time"
 )
 
-// The OCEL 2.0 XML form.
-type (
-	xmlOCEL struct {
-		XMLName     xml.Name    `xml:"log"`
-		Globals     []struct{}  `xml:"global"` // only to recognise OCEL 1.0
-		ObjectTypes xmlObjTypes `xml:"object-types"`
-		EventTypes  xmlEvTypes  `xml:"event-types"`
-		Objects     xmlObjects  `xml:"objects"`
-		Events      xmlEventSet `xml:"events"`
-	}
-	xmlObjTypes struct {
-		Items []xmlType `xml:"object-type"`
-	}
-	xmlEvTypes struct {
-		Items []xmlType `xml:"event-type"`
-	}
-	xmlType struct {
-		Name       string   `xml:"name,attr"`
-		Attributes xmlAttrs `xml:"attributes"`
-	}
-	xmlAttrs struct {
-		Items []xmlAttr `xml:"attribute"`
-	}
-	xmlAttr struct {
-		Name  string `xml:"name,attr"`
-		Type  string `xml:"type,attr,omitempty"`
-		Time  string `xml:"time,attr,omitempty"`
-		Value string `xml:",chardata"`
-	}
-	xmlObjects struct {
-		Items []xmlObject `xml:"object"`
-	}
-	xmlObject struct {
-		ID         string   `xml:"id,attr"`
-		Type       string   `xml:"type,attr"`
-		Attributes xmlAttrs `xml:"attributes"`
-		Rels       *xmlRels `xml:"objects"`
-	}
-	xmlEventSet struct {
-		Items []xmlEvent `xml:"event"`
-	}
-	xmlEvent struct {
-		ID         string   `xml:"id,attr"`
-		Type       string   `xml:"type,attr"`
-		Time       string   `xml:"time,attr"`
-		Attributes xmlAttrs `xml:"attributes"`
-		Rels       xmlRels  `xml:"objects"`
-	}
-	// xmlRels are relationships: <relationship> in the standard's
-	// examples, <object> in its XML schema; reading takes any element.
-	xmlRels struct {
-		Items []xmlRel `xml:",any"`
-	}
-	xmlRel struct {
-		XMLName   xml.Name
-		ObjectID  string `xml:"object-id,attr"`
-		Qualifier string `xml:"qualifier,attr"`
-	}
-)
-
 // ReadOCELXML reads an OCEL 2.0 XML log. It is lenient: unknown elements
 // are ignored, relationships may be <relationship> or <object> elements,
 // and times without zone are taken as UTC. Errors are *ImportError.
@@ -75,10 +15,11 @@ func ReadOCELXML(r io.Reader) (*OCEL, error) { return ReadOCELXMLIn(r, time.UTC)
 
 // ReadOCELXMLIn is ReadOCELXML with times without zone taken in loc.
 func ReadOCELXMLIn(r io.Reader, loc *time.Location) (*OCEL, error) {
-	var x xmlOCEL
-	if err := xml.NewDecoder(bufio.NewReader(r)).Decode(&x); err != nil {
-		if err == io.EOF {
-			return nil, importErr(KeyEmpty, 0)
+	x := &ocelXMLReader{d: xml.NewDecoder(bufio.NewReaderSize(r, 64<<10)), loc: loc, o: &OCEL{}}
+	if err := x.run(); err != nil {
+		var ie *ImportError
+		if errors.As(err, &ie) {
+			return nil, ie
 		}
 		e := importErr(KeyOCELSyntax, 0, err.Error())
 		var se *xml.SyntaxError
@@ -88,55 +29,150 @@ func ReadOCELXMLIn(r io.Reader, loc *time.Location) (*OCEL, error) {
 		e.Err = err
 		return nil, e
 	}
-	if len(x.Globals) > 0 {
-		return nil, importErr(KeyOCELVersion, 0)
+	if x.roots == 0 {
+		return nil, importErr(KeyEmpty, 0)
 	}
-	o := &OCEL{ObjectTypes: fromXMLTypes(x.ObjectTypes.Items), EventTypes: fromXMLTypes(x.EventTypes.Items)}
-	o.Objects = make([]Object, len(x.Objects.Items))
-	for i, xo := range x.Objects.Items {
-		ob := Object{ID: xo.ID, Type: xo.Type}
-		if xo.Rels != nil {
-			ob.Relationships = fromXMLRels(xo.Rels.Items)
+	return x.o, nil
+}
+
+// ocelXMLReader streams the XML into an OCEL, going by the path of
+// element names below the root.
+type ocelXMLReader struct {
+	d     *xml.Decoder
+	loc   *time.Location
+	o     *OCEL
+	path  []string
+	roots int
+
+	inValue bool   // inside an <attribute> of an object or event
+	name    string // its name
+	time    string // its time (objects only)
+	text    []byte
+}
+
+func (x *ocelXMLReader) run() error {
+	for {
+		tok, err := x.d.RawToken()
+		if err == io.EOF && len(x.path) > 0 {
+			return &xml.SyntaxError{Msg: "unexpected end of file in <" + x.path[len(x.path)-1] + ">", Line: x.line()}
 		}
-		for _, a := range xo.Attributes.Items {
-			t, ok := parseAttrTime(a.Time, loc)
-			if !ok {
-				return nil, importErr(KeyOCELTime, 0, a.Time, "object "+ob.ID)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			x.path = append(x.path, t.Name.Local)
+			if len(x.path) == 1 {
+				x.roots++
 			}
-			ob.Attributes = append(ob.Attributes, TimedValue{Name: a.Name, Time: t, Value: a.Value})
+			if err := x.start(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			if len(x.path) == 0 || x.path[len(x.path)-1] != t.Name.Local {
+				return &xml.SyntaxError{Msg: "unexpected end element </" + t.Name.Local + ">", Line: x.line()}
+			}
+			if err := x.end(); err != nil {
+				return err
+			}
+			x.path = x.path[:len(x.path)-1]
+		case xml.CharData:
+			if x.inValue {
+				x.text = append(x.text, t...)
+			}
 		}
-		o.Objects[i] = ob
 	}
-	o.Events = make([]Event, len(x.Events.Items))
-	for i, xe := range x.Events.Items {
-		t, ok := parseOCELTime(xe.Time, loc)
+}
+
+// at reports whether the path below the root is names.
+func (x *ocelXMLReader) at(names ...string) bool {
+	if len(x.path) != len(names)+1 {
+		return false
+	}
+	for i, n := range names {
+		if x.path[i+1] != n {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *ocelXMLReader) start(t xml.StartElement) error {
+	o := x.o
+	switch {
+	case x.at("global"):
+		return importErr(KeyOCELVersion, 0)
+	case x.at("object-types", "object-type"):
+		o.ObjectTypes = append(o.ObjectTypes, TypeDef{Name: xmlAttrValue(t, "name")})
+	case x.at("object-types", "object-type", "attributes", "attribute") && len(o.ObjectTypes) > 0:
+		td := &o.ObjectTypes[len(o.ObjectTypes)-1]
+		td.Attributes = append(td.Attributes, AttrDef{Name: xmlAttrValue(t, "name"), Type: xmlAttrValue(t, "type")})
+	case x.at("event-types", "event-type"):
+		o.EventTypes = append(o.EventTypes, TypeDef{Name: xmlAttrValue(t, "name")})
+	case x.at("event-types", "event-type", "attributes", "attribute") && len(o.EventTypes) > 0:
+		td := &o.EventTypes[len(o.EventTypes)-1]
+		td.Attributes = append(td.Attributes, AttrDef{Name: xmlAttrValue(t, "name"), Type: xmlAttrValue(t, "type")})
+	case x.at("objects", "object"):
+		o.Objects = append(o.Objects, Object{ID: xmlAttrValue(t, "id"), Type: xmlAttrValue(t, "type")})
+	case x.at("events", "event"):
+		tm, ok := parseOCELTime(xmlAttrValue(t, "time"), x.loc)
+		id := xmlAttrValue(t, "id")
 		if !ok {
-			return nil, importErr(KeyOCELTime, 0, xe.Time, "event "+xe.ID)
+			return importErr(KeyOCELTime, x.line(), xmlAttrValue(t, "time"), "event "+id)
 		}
-		ev := Event{ID: xe.ID, Type: xe.Type, Time: t, Relationships: fromXMLRels(xe.Rels.Items)}
-		for _, a := range xe.Attributes.Items {
-			ev.Attributes = append(ev.Attributes, AttrValue{Name: a.Name, Value: a.Value})
-		}
-		o.Events[i] = ev
+		o.Events = append(o.Events, Event{ID: id, Type: xmlAttrValue(t, "type"), Time: tm})
+	case (x.at("objects", "object", "attributes", "attribute") && len(o.Objects) > 0) ||
+		(x.at("events", "event", "attributes", "attribute") && len(o.Events) > 0):
+		x.inValue, x.name, x.time, x.text = true, xmlAttrValue(t, "name"), xmlAttrValue(t, "time"), x.text[:0]
+	case x.at("objects", "object", "objects", t.Name.Local) && len(o.Objects) > 0:
+		ob := &o.Objects[len(o.Objects)-1]
+		ob.Relationships = append(ob.Relationships, xmlRelationship(t))
+	case x.at("events", "event", "objects", t.Name.Local) && len(o.Events) > 0:
+		ev := &o.Events[len(o.Events)-1]
+		ev.Relationships = append(ev.Relationships, xmlRelationship(t))
 	}
-	return o, nil
+	return nil
 }
 
-func fromXMLTypes(xs []xmlType) []TypeDef {
-	out := make([]TypeDef, len(xs))
-	for i, t := range xs {
-		out[i] = TypeDef{Name: t.Name}
-		for _, a := range t.Attributes.Items {
-			out[i].Attributes = append(out[i].Attributes, AttrDef{Name: a.Name, Type: a.Type})
-		}
+// end finishes an attribute value.
+func (x *ocelXMLReader) end() error {
+	if !x.inValue || len(x.path) != 5 {
+		return nil
 	}
-	return out
+	x.inValue = false
+	if x.path[1] == "events" {
+		ev := &x.o.Events[len(x.o.Events)-1]
+		ev.Attributes = append(ev.Attributes, AttrValue{Name: x.name, Value: string(x.text)})
+		return nil
+	}
+	ob := &x.o.Objects[len(x.o.Objects)-1]
+	tm, ok := parseAttrTime(x.time, x.loc)
+	if !ok {
+		return importErr(KeyOCELTime, x.line(), x.time, "object "+ob.ID)
+	}
+	ob.Attributes = append(ob.Attributes, TimedValue{Name: x.name, Time: tm, Value: string(x.text)})
+	return nil
 }
 
-func fromXMLRels(xs []xmlRel) []Relationship {
-	var out []Relationship
-	for _, r := range xs {
-		out = append(out, Relationship{ObjectID: r.ObjectID, Qualifier: r.Qualifier})
+func (x *ocelXMLReader) line() int {
+	l, _ := x.d.InputPos()
+	return l
+}
+
+func xmlAttrValue(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
 	}
-	return out
+	return ""
+}
+
+// xmlRelationship reads a relationship: <relationship> in the standard's
+// examples, <object> in its XML schema; any element name is taken.
+func xmlRelationship(t xml.StartElement) Relationship {
+	return Relationship{ObjectID: xmlAttrValue(t, "object-id"), Qualifier: xmlAttrValue(t, "qualifier")}
 }
