@@ -138,35 +138,50 @@ func (x *xesReader) body() {
 // element handles a start tag in the current context.
 func (x *xesReader) element() {
 	s := x.s
-	name := string(s.LocalName()) // no allocation for the comparisons below
-	typ, isAttr := attrTypes[name]
+	ln := s.LocalName()
+	typ, isAttr := xesAttrType(ln)
 	switch {
 	case isAttr:
 		x.attribute(typ)
-	case name == "event" && x.ctx == ctxTrace:
+	case string(ln) == "event" && x.ctx == ctxTrace:
 		x.order(1, "event")
 		x.startEvent()
-	case name == "trace" && x.ctx == ctxLog:
+	case string(ln) == "trace" && x.ctx == ctxLog:
 		x.order(4, "trace")
 		x.startTrace()
-	case x.ctx == ctxLog && (name == "extension" || name == "global" || name == "classifier"):
-		x.header(name)
-	case name == "event" && x.ctx == ctxLog:
+	case x.ctx == ctxLog && (string(ln) == "extension" || string(ln) == "global" || string(ln) == "classifier"):
+		x.header(string(ln))
+	case string(ln) == "event" && x.ctx == ctxLog:
 		x.order(5, "event")
 		x.rep.Skipped++
 		x.warnOnce("log-event", "line %d: events outside a trace are left out", s.Line)
 		x.skip(skipAny)
 	default:
-		x.violation("elem:"+name, s.Line, "unknown element <%s> in <%s> is ignored", s.Name, x.ctx)
+		x.violation("elem:"+string(ln), s.Line, "unknown element <%s> in <%s> is ignored", s.Name, x.ctx)
 		x.skip(skipAny)
 	}
 }
 
-// attrTypes maps XES attribute elements to their types; list and
-// container attributes have no value of their own (attrList).
-var attrTypes = map[string]AttrType{
-	"string": TypeString, "date": TypeDate, "int": TypeInt, "float": TypeFloat,
-	"boolean": TypeBool, "id": TypeID, "list": attrList, "container": attrList,
+// xesAttrType is the type of an XES attribute element; list and container
+// attributes have no value of their own (attrList).
+func xesAttrType(name []byte) (AttrType, bool) {
+	switch string(name) {
+	case "string":
+		return TypeString, true
+	case "date":
+		return TypeDate, true
+	case "int":
+		return TypeInt, true
+	case "float":
+		return TypeFloat, true
+	case "boolean":
+		return TypeBool, true
+	case "id":
+		return TypeID, true
+	case "list", "container":
+		return attrList, true
+	}
+	return 0, false
 }
 
 const attrList AttrType = 255

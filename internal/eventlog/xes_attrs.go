@@ -76,12 +76,12 @@ func (x *xesReader) attrForm(typ AttrType) (key, value []byte, ok bool) {
 // nestedAttribute checks, in strict mode, an element inside an attribute.
 func (x *xesReader) nestedAttribute() {
 	s := x.s
-	name := string(s.LocalName())
-	if name == "values" {
+	name := s.LocalName()
+	if string(name) == "values" {
 		return
 	}
-	typ, ok := attrTypes[name]
-	if !ok || name == "container" {
+	typ, ok := xesAttrType(name)
+	if !ok || string(name) == "container" {
 		x.violation("", s.Line, "unknown element <%s> inside an attribute", s.Name)
 		return
 	}
@@ -200,8 +200,52 @@ func (x *xesReader) eventAttr(key, value []byte, typ AttrType) {
 			x.parts[i] = append(x.parts[i][:0], value...)
 		}
 	}
+	col := x.eventColumn(key, typ)
+	x.attrs = append(x.attrs, pendingAttr{col, x.columnValue(col, value)})
+}
+
+// eventColumn is columnIndex for event attributes, remembering which key
+// came at which place in the last events: most events repeat their
+// predecessors' keys in the same order.
+func (x *xesReader) eventColumn(key []byte, typ AttrType) int {
+	i := len(x.attrs)
+	if i < len(x.keyCache) {
+		if k := &x.keyCache[i]; k.typ == typ && k.key == string(key) {
+			return k.col
+		}
+	}
 	col := columnIndex(&x.b.log.EventAttrs, x.b.evAttr, key, typ)
-	x.attrs = append(x.attrs, pendingAttr{col, x.b.internBytes(value)})
+	for len(x.keyCache) <= i {
+		x.keyCache = append(x.keyCache, cachedKey{col: -1})
+	}
+	x.keyCache[i] = cachedKey{key: x.b.log.EventAttrs[col].Key, typ: typ, col: col}
+	return col
+}
+
+// columnValue interns the value of an event attribute, remembering the
+// column's last value.
+func (x *xesReader) columnValue(col int, value []byte) int32 {
+	for len(x.lastValue) <= col {
+		x.lastValue = append(x.lastValue, cachedValue{v: -1})
+	}
+	last := &x.lastValue[col]
+	if last.v >= 0 && string(last.b) == string(value) {
+		return last.v
+	}
+	last.v = x.b.internBytes(value)
+	last.b = append(last.b[:0], value...)
+	return last.v
+}
+
+type cachedKey struct {
+	key string
+	typ AttrType
+	col int
+}
+
+type cachedValue struct {
+	b []byte
+	v int32
 }
 
 func (x *xesReader) endEvent() {

@@ -49,6 +49,8 @@ type xesReader struct {
 	res       int32
 	eventLine int
 	attrs     []pendingAttr
+	keyCache  []cachedKey   // the keys of the last events, by place
+	lastValue []cachedValue // the last value of each event column
 }
 
 // pendingAttr is an attribute value waiting for its event or case.
