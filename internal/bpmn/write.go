@@ -230,12 +230,14 @@ func (x *xw) writeDiagram(m *Model, d *Diagram) {
 	x.open("bpmndi:BPMNDiagram", "id", id, "name", d.Name)
 	x.open("bpmndi:BPMNPlane", "id", id+"_plane", "bpmnElement", plane)
 	swimlanes := m.swimlaneIDs()
+	subs := map[string]bool{}
+	m.Walk(func(e *Element) { subs[e.ID] = IsSubProcess(e.Kind) })
 	for _, s := range d.Shapes {
 		attrs := []string{"id", s.ID, "bpmnElement", s.Element}
 		if swimlanes[s.Element] || s.Horizontal {
 			attrs = append(attrs, "isHorizontal", strconv.FormatBool(s.Horizontal))
 		}
-		if e := m.Element(s.Element); s.Expanded || e != nil && IsSubProcess(e.Kind) {
+		if s.Expanded || subs[s.Element] {
 			attrs = append(attrs, "isExpanded", strconv.FormatBool(s.Expanded))
 		}
 		if s.HideMarker {
