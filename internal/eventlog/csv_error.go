@@ -5,15 +5,14 @@ import "fmt"
 // Message keys of ImportError. The web layer translates them; Args fill
 // the placeholders in the order the English messages below use them.
 const (
-	KeyEmpty             = "import.empty"                 // the file has no content
-	KeyCSVSyntax         = "import.csv.syntax"            // Args: parser message
-	KeyCSVMappingMissing = "import.csv.mapping_missing"   // Args: role ("case", "activity")
-	KeyCSVUnknownColumn  = "import.csv.unknown_column"    // Args: column name
-	KeyCSVTimeFormat     = "import.csv.time_format"       // Args: column, first value
-	KeyOCELSyntax        = "import.ocel.syntax"           // Args: parser message
-	KeyOCELVersion       = "import.ocel.version"          // OCEL 1.0 input
-	KeyOCELTime          = "import.ocel.time"             // Args: value, event or object ID
-	KeyOCELObjectType    = "import.ocel.unknown_obj_type" // Args: object type
+	KeyEmpty             = "import.empty"               // the file has no content
+	KeyCSVSyntax         = "import.csv.syntax"          // Args: parser message
+	KeyCSVMappingMissing = "import.csv.mapping_missing" // Args: role ("case", "activity")
+	KeyCSVUnknownColumn  = "import.csv.unknown_column"  // Args: column name
+	KeyCSVTimeFormat     = "import.csv.time_format"     // Args: column, first value
+	KeyOCELSyntax        = "import.ocel.syntax"         // Args: parser message
+	KeyOCELVersion       = "import.ocel.version"        // OCEL 1.0 XML input
+	KeyOCELTime          = "import.ocel.time"           // Args: value, event or object ID
 )
 
 var importMessages = map[string]string{
@@ -23,9 +22,8 @@ var importMessages = map[string]string{
 	KeyCSVUnknownColumn:  "the column %q does not exist in the file",
 	KeyCSVTimeFormat:     "no timestamp in column %q could be read (first value %q)",
 	KeyOCELSyntax:        "the OCEL file cannot be read: %v",
-	KeyOCELVersion:       "the file is in OCEL 1.0 format; only OCEL 2.0 is supported",
+	KeyOCELVersion:       "the file is OCEL 1.0 XML; OCEL 2.0 (XML or JSON) and OCEL 1.0 JSON can be read",
 	KeyOCELTime:          "the time %q of %s cannot be read",
-	KeyOCELObjectType:    "the log has no objects of type %q",
 }
 
 // ImportError is a problem that stops an import. Key identifies the message

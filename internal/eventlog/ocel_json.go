@@ -11,11 +11,12 @@ import (
 // The OCEL 2.0 JSON form.
 type (
 	jsonOCEL struct {
-		ObjectTypes []jsonType   `json:"objectTypes"`
-		EventTypes  []jsonType   `json:"eventTypes"`
-		Objects     []jsonObject `json:"objects"`
-		Events      []jsonEvent  `json:"events"`
-		V1Events    *struct{}    `json:"ocel:events,omitempty"` // only to recognise OCEL 1.0
+		ObjectTypes []jsonType      `json:"objectTypes"`
+		EventTypes  []jsonType      `json:"eventTypes"`
+		Objects     []jsonObject    `json:"objects"`
+		Events      []jsonEvent     `json:"events"`
+		V1Events    json.RawMessage `json:"ocel:events"` // OCEL 1.0
+		V1Objects   json.RawMessage `json:"ocel:objects"`
 	}
 	jsonType struct {
 		Name       string        `json:"name"`
@@ -75,7 +76,9 @@ func (v *jsonValue) UnmarshalJSON(b []byte) error {
 
 // ReadOCELJSON reads an OCEL 2.0 JSON log. It is lenient: unknown fields
 // are ignored, values may be JSON numbers or booleans, and times without
-// zone are taken as UTC. Errors are *ImportError.
+// zone are taken as UTC. It also reads OCEL 1.0 JSON (relationships
+// without qualifier, object values from Unix 0 on). Errors are
+// *ImportError.
 func ReadOCELJSON(r io.Reader) (*OCEL, error) { return ReadOCELJSONIn(r, time.UTC) }
 
 // ReadOCELJSONIn is ReadOCELJSON with times without zone taken in loc.
@@ -89,8 +92,14 @@ func ReadOCELJSONIn(r io.Reader, loc *time.Location) (*OCEL, error) {
 		e.Err = err
 		return nil, e
 	}
-	if j.V1Events != nil {
-		return nil, importErr(KeyOCELVersion, 0)
+	if len(j.V1Events) > 0 {
+		o, err := readOCELv1(j.V1Events, j.V1Objects, loc)
+		if _, ok := err.(*ImportError); err != nil && !ok {
+			e := importErr(KeyOCELSyntax, 0, err.Error())
+			e.Err = err
+			return nil, e
+		}
+		return o, err
 	}
 	o := &OCEL{ObjectTypes: fromJSONTypes(j.ObjectTypes), EventTypes: fromJSONTypes(j.EventTypes)}
 	o.Objects = make([]Object, len(j.Objects))

@@ -2,6 +2,7 @@ package eventlog
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -242,7 +243,6 @@ func TestReadOCELErrors(t *testing.T) {
 		name, key string
 		read      func() (*OCEL, error)
 	}{
-		{"OCEL 1.0 JSON", KeyOCELVersion, func() (*OCEL, error) { return ReadOCELJSON(openShared(t, "ocel/example_log.jsonocel")) }},
 		{"OCEL 1.0 XML", KeyOCELVersion, func() (*OCEL, error) { return ReadOCELXML(openShared(t, "ocel/example_log.xmlocel")) }},
 		{"bad time", KeyOCELTime, func() (*OCEL, error) {
 			return ReadOCELJSON(strings.NewReader(`{"events":[{"id":"e1","type":"a","time":"gestern"}]}`))
@@ -273,4 +273,51 @@ func TestReadOCELLenient(t *testing.T) {
 	if want := time.Date(2024, 1, 1, 9, 0, 0, 5e8, time.UTC); !o.Events[0].Time.Equal(want) {
 		t.Errorf("event time %v, want %v", o.Events[0].Time, want)
 	}
+}
+
+func TestReadOCELv1JSON(t *testing.T) {
+	o, err := ReadOCELJSON(openShared(t, "ocel/example_log.jsonocel"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw struct {
+		Events map[string]struct {
+			Activity string   `json:"ocel:activity"`
+			OMap     []string `json:"ocel:omap"`
+		} `json:"ocel:events"`
+		Objects map[string]struct {
+			Type string `json:"ocel:type"`
+		} `json:"ocel:objects"`
+	}
+	if err := json.NewDecoder(openShared(t, "ocel/example_log.jsonocel")).Decode(&raw); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Events) != len(raw.Events) || len(o.Objects) != len(raw.Objects) {
+		t.Fatalf("%d events, %d objects; file has %d, %d", len(o.Events), len(o.Objects), len(raw.Events), len(raw.Objects))
+	}
+	for _, ev := range o.Events {
+		want := raw.Events[ev.ID]
+		var got []string
+		for _, r := range ev.Relationships {
+			got = append(got, r.ObjectID)
+		}
+		if ev.Type != want.Activity || !slices.Equal(got, want.OMap) || ev.Time.IsZero() {
+			t.Errorf("event %s = %s %v at %v, file: %s %v", ev.ID, ev.Type, got, ev.Time, want.Activity, want.OMap)
+		}
+	}
+	for _, ob := range o.Objects {
+		if ob.Type != raw.Objects[ob.ID].Type {
+			t.Errorf("object %s has type %q, file %q", ob.ID, ob.Type, raw.Objects[ob.ID].Type)
+		}
+	}
+	// Converted to OCEL 2.0, the log is valid.
+	var js, xs bytes.Buffer
+	if err := WriteOCELJSON(&js, o); err != nil {
+		t.Fatal(err)
+	}
+	validateOCELJSON(t, js.Bytes())
+	if err := WriteOCELXML(&xs, o); err != nil {
+		t.Fatal(err)
+	}
+	validateOCELXML(t, xs.Bytes())
 }
