@@ -26,6 +26,7 @@ import (
 	"rathaus/internal/payment"
 	"rathaus/internal/sqlstore"
 	"rathaus/internal/survey"
+	"rathaus/internal/workshop"
 )
 
 // app is everything wired from one configuration.
@@ -44,6 +45,7 @@ type app struct {
 	ideas    *participation.Service
 	runner   *jobs.Runner
 	feedback *feedback.Service
+	workshop *workshop.Service
 }
 
 // cityZone is the time zone of opening hours and appointments.
@@ -81,7 +83,13 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.catalog = &catalog.Catalog{Store: db, Orgs: a.orgs, Audit: db, Now: now, FourEyes: cfg.CatalogFourEyes, Freshness: time.Second}
 	a.booking = &appointment.Service{Store: db, Catalog: a.catalog, Orgs: a.orgs, Audit: db, T: cat, Now: now,
 		Location: cityZone, BaseURL: cfg.BaseURL, Secret: cfg.SessionSecret, CityName: cfg.City.Name}
-	if a.files, err = openFiles(ctx, cfg); err != nil {
+	if a.files, err = openFiles(ctx, cfg, 0); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// Event logs from specialist systems are large: their own limit.
+	logFiles, err := openFiles(ctx, cfg, workshopMaxFile)
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -93,6 +101,8 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.ideas = &participation.Service{Store: db, Accounts: db, Orgs: a.orgs, Audit: db, T: cat, Now: now, BaseURL: cfg.BaseURL}
 	a.surveys = &survey.Service{Store: db, Orgs: a.orgs, Audit: db, Now: now}
 	a.feedback = &feedback.Service{Store: db, Secret: cfg.SessionSecret, Location: cityZone, Now: now}
+	a.workshop = &workshop.Service{Store: db, Orgs: a.orgs, Files: logFiles, Audit: db, Now: now,
+		MaxUpload: workshopMaxFile, ServiceName: a.serviceName}
 	host, _ := os.Hostname()
 	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}
 	a.runner.Register(mail.JobKind, (&mail.Deliverer{Store: db, Sender: a.sender(), From: cfg.SMTP.From, Now: now}).Handle)
@@ -110,16 +120,29 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	return a, nil
 }
 
+// workshopMaxFile bounds an imported event log as stored (gzipped).
+const workshopMaxFile = 512 << 20
+
+// serviceName names a catalogue service for the workshop's lists.
+func (a *app) serviceName(ctx context.Context, id int64) string {
+	if s, err := a.catalog.PublicService(ctx, id); err == nil {
+		return s.Name
+	}
+	return ""
+}
+
 // openFiles opens the file store: S3-compatible storage when configured
 // (needed when several instances run), else the local directory.
-func openFiles(ctx context.Context, cfg *config.Config) (filestore.Store, error) {
+// maxBytes bounds a file; 0 means filestore.DefaultMaxBytes.
+func openFiles(ctx context.Context, cfg *config.Config, maxBytes int64) (filestore.Store, error) {
 	if cfg.S3URL == "" {
-		return &filestore.Local{Dir: cfg.StorageDir}, nil
+		return &filestore.Local{Dir: cfg.StorageDir, MaxBytes: maxBytes}, nil
 	}
 	s3, err := filestore.ParseS3URL(cfg.S3URL)
 	if err != nil {
 		return nil, fmt.Errorf("RATHAUS_S3_URL: %w", err)
 	}
+	s3.MaxBytes = maxBytes
 	// Create the bucket when the credentials allow it; else it must exist
 	// and be readable (a missing probe object is fine).
 	if err := s3.CreateBucket(ctx); err != nil {
