@@ -190,7 +190,30 @@ func (c *svgCtx) open(id string, classes ...string) {
 	esc(c.b, strings.Join(classes, " "))
 	c.b.WriteString(`" data-element="`)
 	esc(c.b, id)
-	c.b.WriteString("\">\n")
+	c.b.WriteString("\">")
+	if name := strings.Join(strings.Fields(c.nameOf(id)), " "); name != "" {
+		c.b.WriteString("<title>") // a tooltip with the full name
+		esc(c.b, name)
+		c.b.WriteString("</title>")
+	}
+	c.b.WriteString("\n")
+}
+
+// nameOf returns the name of an element, pool, lane or flow.
+func (c *svgCtx) nameOf(id string) string {
+	switch {
+	case c.els[id] != nil:
+		return cmp.Or(c.els[id].Name, c.els[id].Text)
+	case c.pools[id] != nil:
+		return c.pools[id].Name
+	case c.lanes[id] != nil:
+		return c.lanes[id].Name
+	case c.flows[id] != nil:
+		return c.flows[id].Name
+	case c.msgFlows[id] != nil:
+		return c.msgFlows[id].Name
+	}
+	return ""
 }
 
 // badge draws the extra label of an element at its top right corner.
