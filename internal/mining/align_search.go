@@ -14,7 +14,7 @@ type aligner struct {
 	label     []int32 // per transition: its log activity, -1 when the log lacks it, -2 when silent
 	inModel   []bool  // per log activity: some transition has its label
 	maxStates int
-	key       []byte
+	search    *search
 }
 
 func newAligner(n *Net, l *eventlog.Log, maxStates int) *aligner {
@@ -54,92 +54,155 @@ type alignment struct {
 	states   int
 }
 
-// searchNode is a state of the synchronous product: a marking and the
-// number of events already aligned, with how it was reached.
+// searchNode is a state of the synchronous product: a marking (kept in
+// the search's arena at node index times places) and the number of
+// events already aligned, with how it was reached.
 type searchNode struct {
-	m      Marking
-	pos    int
-	g      int
+	pos    int32
 	parent int32
 	t      int32 // transition fired, -1 for a log move
+	next   int32 // next node with the same hash, -1 at the end
+	g      int
 	kind   MoveKind
 	closed bool
 }
 
+// search is the A* state of one trace; it is reused between traces.
+type search struct {
+	a      *aligner
+	h      []int
+	trace  []int32
+	places int
+	nodes  []searchNode
+	marks  []int32 // the markings of the nodes, places values each
+	heads  map[uint64]int32
+	queue  alignQueue
+	cur    []int32 // the marking being expanded
+	step   []int32 // the marking after a move
+}
+
 func (a *aligner) align(trace []int32) alignment {
-	// h[i]: events from i on that no transition can match, each a log move
-	h := make([]int, len(trace)+1)
-	for i := len(trace) - 1; i >= 0; i-- {
-		h[i] = h[i+1]
-		if !a.inModel[trace[i]] {
-			h[i] += moveCost
-		}
+	s := a.search
+	if s == nil {
+		s = &search{a: a, places: a.n.Places, heads: map[uint64]int32{},
+			cur: make([]int32, a.n.Places), step: make([]int32, a.n.Places)}
+		a.search = s
 	}
-	s := &search{a: a, h: h, trace: trace, best: map[string]int32{}}
-	s.push(slices.Clone(a.n.Initial), 0, 0, -1, -1, "")
+	s.reset(trace)
+	for p, v := range a.n.Initial {
+		s.step[p] = int32(v)
+	}
+	s.push(0, 0, -1, -1, "")
 	for s.queue.Len() > 0 {
 		it := heap.Pop(&s.queue).(queueItem)
 		nd := &s.nodes[it.node]
-		if nd.closed || nd.g+h[nd.pos] != it.f {
+		if nd.closed || nd.g+s.h[nd.pos] != it.f {
 			continue
 		}
 		nd.closed = true
-		if nd.pos == len(trace) && slices.Equal(nd.m, a.n.Final) {
+		if int(nd.pos) == len(trace) && s.isFinal(it.node) {
 			return s.result(it.node)
 		}
 		if len(s.nodes) > a.maxStates {
 			return alignment{states: len(s.nodes)}
 		}
-		s.expand(it.node, trace)
+		s.expand(it.node)
 	}
 	return alignment{states: len(s.nodes)} // the final marking cannot be reached
 }
 
-type search struct {
-	a     *aligner
-	h     []int
-	trace []int32
-	nodes []searchNode
-	best  map[string]int32
-	queue alignQueue
+// reset prepares the search for a trace; h[i] counts the events from i on
+// that no transition can match, each a log move.
+func (s *search) reset(trace []int32) {
+	s.trace = trace
+	s.h = slices.Grow(s.h[:0], len(trace)+1)[:len(trace)+1]
+	s.h[len(trace)] = 0
+	for i := len(trace) - 1; i >= 0; i-- {
+		s.h[i] = s.h[i+1]
+		if !s.a.inModel[trace[i]] {
+			s.h[i] += moveCost
+		}
+	}
+	s.nodes, s.marks, s.queue = s.nodes[:0], s.marks[:0], s.queue[:0]
+	clear(s.heads)
 }
 
-// expand pushes the states one move away from node i; markings are
-// shared between states and never changed.
-func (s *search) expand(i int32, trace []int32) {
+func (s *search) marking(i int32) []int32 {
+	return s.marks[int(i)*s.places : (int(i)+1)*s.places]
+}
+
+func (s *search) isFinal(i int32) bool {
+	for p, v := range s.marking(i) {
+		if int(v) != s.a.n.Final[p] {
+			return false
+		}
+	}
+	return true
+}
+
+// expand pushes the states one move away from node i.
+func (s *search) expand(i int32) {
+	copy(s.cur, s.marking(i))
 	nd := s.nodes[i]
-	if nd.pos < len(trace) {
-		s.push(nd.m, nd.pos+1, nd.g+moveCost, i, -1, LogMove)
+	pos, g := int(nd.pos), nd.g
+	if pos < len(s.trace) {
+		copy(s.step, s.cur)
+		s.push(pos+1, g+moveCost, i, -1, LogMove)
 	}
 	for t := range s.a.n.Transitions {
-		if !enabled(s.a.n, nd.m, t) {
+		tr := &s.a.n.Transitions[t]
+		if !enabledIn(s.cur, tr.In) {
 			continue
 		}
-		next := slices.Clone(nd.m)
-		tr := &s.a.n.Transitions[t]
+		copy(s.step, s.cur)
 		for _, p := range tr.In {
-			next[p]--
+			s.step[p]--
 		}
 		for _, p := range tr.Out {
-			next[p]++
+			s.step[p]++
 		}
 		switch lab := s.a.label[t]; {
 		case lab == -2:
-			s.push(next, nd.pos, nd.g+silentCost, i, int32(t), "")
+			s.push(pos, g+silentCost, i, int32(t), "")
 		default:
-			if nd.pos < len(trace) && lab == trace[nd.pos] {
-				s.push(next, nd.pos+1, nd.g, i, int32(t), SyncMove)
+			if pos < len(s.trace) && lab == s.trace[pos] {
+				s.push(pos+1, g, i, int32(t), SyncMove)
 			}
-			s.push(next, nd.pos, nd.g+moveCost, i, int32(t), ModelMove)
+			s.push(pos, g+moveCost, i, int32(t), ModelMove)
 		}
 	}
 }
 
-// push records a state reached at cost g unless it is known at a cost no
-// higher.
-func (s *search) push(m Marking, pos, g int, parent, t int32, kind MoveKind) {
-	k := s.key(m, pos)
-	if i, ok := s.best[k]; ok {
+func enabledIn(m []int32, in []int) bool {
+	for i, p := range in {
+		need := int32(1)
+		for _, q := range in[:i] {
+			if q == p {
+				need++
+			}
+		}
+		if m[p] < need {
+			return false
+		}
+	}
+	return true
+}
+
+// push records the state (s.step, pos) reached at cost g unless it is
+// known at a cost no higher.
+func (s *search) push(pos, g int, parent, t int32, kind MoveKind) {
+	h := uint64(14695981039346656037) ^ uint64(pos)
+	for _, v := range s.step {
+		h = (h ^ uint64(uint32(v))) * 1099511628211
+	}
+	head, ok := s.heads[h]
+	if !ok {
+		head = -1
+	}
+	for i := head; i >= 0; i = s.nodes[i].next {
+		if int(s.nodes[i].pos) != pos || !slices.Equal(s.marking(i), s.step) {
+			continue
+		}
 		nd := &s.nodes[i]
 		if nd.closed || nd.g <= g {
 			return
@@ -149,19 +212,10 @@ func (s *search) push(m Marking, pos, g int, parent, t int32, kind MoveKind) {
 		return
 	}
 	i := int32(len(s.nodes))
-	s.best[k] = i
-	s.nodes = append(s.nodes, searchNode{m: m, pos: pos, g: g, parent: parent, t: t, kind: kind})
+	s.heads[h] = i
+	s.nodes = append(s.nodes, searchNode{pos: int32(pos), g: g, parent: parent, t: t, kind: kind, next: head})
+	s.marks = append(s.marks, s.step...)
 	heap.Push(&s.queue, queueItem{f: g + s.h[pos], pos: pos, node: i})
-}
-
-func (s *search) key(m Marking, pos int) string {
-	b := s.a.key[:0]
-	b = append(b, byte(pos), byte(pos>>8), byte(pos>>16), byte(pos>>24))
-	for _, v := range m {
-		b = append(b, byte(v), byte(v>>8))
-	}
-	s.a.key = b
-	return string(b)
 }
 
 func (s *search) result(end int32) alignment {
