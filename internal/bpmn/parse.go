@@ -48,8 +48,25 @@ func Parse(r io.Reader) (*Model, *Report, error) {
 	if len(m.Processes) == 0 && m.Collaboration == nil {
 		return nil, nil, &Error{Key: "bpmn.no_process", Line: root.line, Detail: "the file has no process"}
 	}
-	checkRefs(m, rep)
+	checkRefs(m, rep, fileIDs(root))
 	return m, rep, nil
+}
+
+// fileIDs collects the id of every element in the file, also of those the
+// model leaves out (data inputs, messages, …).
+func fileIDs(root *node) map[string]bool {
+	ids := map[string]bool{}
+	var walk func(n *node)
+	walk = func(n *node) {
+		if id := n.attr("id"); id != "" {
+			ids[id] = true
+		}
+		for _, c := range n.children {
+			walk(c)
+		}
+	}
+	walk(root)
+	return ids
 }
 
 func isModel(n *node) bool { return n.name.Space == NSModel || n.name.Space == "" }

@@ -183,3 +183,21 @@ func TestGatewayMarkerVisibility(t *testing.T) {
 		t.Errorf("%d gateway markers read as hidden, the file hides %d", hidden, want)
 	}
 }
+
+func TestParseReportsOnlyRealProblems(t *testing.T) {
+	for _, path := range refFiles(t, "miwg-reference/*.bpmn") {
+		_, rep := parseFile(t, path)
+		for _, w := range rep.Warnings {
+			if w.Key != "bpmn.extra_diagram" {
+				t.Errorf("%s: %v", filepath.Base(path), &w)
+			}
+		}
+	}
+	in := `<definitions><process id="p"><task id="t"/></process><BPMNDiagram><BPMNPlane>
+	<BPMNShape id="s" bpmnElement="nowhere"><Bounds x="1" y="2" width="3" height="4"/></BPMNShape>
+	</BPMNPlane></BPMNDiagram></definitions>`
+	_, rep, err := Parse(strings.NewReader(in))
+	if err != nil || len(rep.Warnings) != 1 || rep.Warnings[0].Key != "bpmn.dangling_ref" {
+		t.Errorf("a shape of a missing element: %v %+v", err, rep)
+	}
+}

@@ -1,12 +1,19 @@
 package bpmn
 
 // checkRefs reports references to ids the model does not have and
-// duplicate ids.
-func checkRefs(m *Model, rep *Report) {
+// duplicate ids. The diagram may refer to elements of the file that the
+// model leaves out (inFile), such as data inputs; those are drawn as plain
+// outlines and not reported.
+func checkRefs(m *Model, rep *Report, inFile map[string]bool) {
 	ids := m.ids(rep)
 	missing := func(what, id string) {
 		if id != "" && !ids[id] {
 			rep.warn("bpmn.dangling_ref", 0, what+" refers to unknown id "+id)
+		}
+	}
+	missingDI := func(what, id string) {
+		if !inFile[id] {
+			missing(what, id)
 		}
 	}
 	var checkFlows func(els []*Element, flows []*Flow)
@@ -46,10 +53,10 @@ func checkRefs(m *Model, rep *Report) {
 	}
 	if d := m.Diagram; d != nil {
 		for _, s := range d.Shapes {
-			missing("diagram shape "+s.ID, s.Element)
+			missingDI("diagram shape "+s.ID, s.Element)
 		}
 		for _, e := range d.Edges {
-			missing("diagram edge "+e.ID, e.Element)
+			missingDI("diagram edge "+e.ID, e.Element)
 		}
 	}
 }
