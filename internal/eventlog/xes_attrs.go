@@ -3,6 +3,7 @@ package eventlog
 import (
 	"bytes"
 	"fmt"
+	"slices"
 )
 
 // attribute reads an attribute element (string, date, ...) in the current
@@ -23,7 +24,7 @@ func (x *xesReader) attribute(typ AttrType) {
 		ok = false
 	}
 	if ok {
-		if !validLexical(typ, value) {
+		if (typ != TypeDate || string(key) != "time:timestamp" || x.strict) && !validLexical(typ, value) {
 			x.violation("", s.Line, "%q is not a valid %s value (attribute %s)", value, typ.XESTag(), key)
 			if string(key) != "time:timestamp" {
 				typ = TypeString
@@ -110,7 +111,7 @@ func (x *xesReader) startTrace() {
 
 func (x *xesReader) traceAttr(key, value []byte, typ AttrType) {
 	if string(key) != "concept:name" {
-		col := columnIndex(&x.b.log.CaseAttrs, x.b.csAttr, key, typ)
+		col := columnIndex(&x.b.log.CaseAttrs, x.b.csAttr, key, typ, x.hint/8)
 		x.caseAttrs = append(x.caseAttrs, pendingAttr{col, x.b.internBytes(value)})
 		return
 	}
@@ -157,9 +158,7 @@ func (x *xesReader) endTrace() {
 	cols := x.b.log.CaseAttrs
 	for _, pa := range x.caseAttrs {
 		col := &cols[pa.col]
-		for len(col.Val) <= int(c) {
-			col.Val = append(col.Val, -1)
-		}
+		col.Val = padColumn(col.Val, int(c)+1)
 		col.Val[c] = pa.val
 	}
 }
@@ -214,7 +213,7 @@ func (x *xesReader) eventColumn(key []byte, typ AttrType) int {
 			return k.col
 		}
 	}
-	col := columnIndex(&x.b.log.EventAttrs, x.b.evAttr, key, typ)
+	col := columnIndex(&x.b.log.EventAttrs, x.b.evAttr, key, typ, x.hint)
 	for len(x.keyCache) <= i {
 		x.keyCache = append(x.keyCache, cachedKey{col: -1})
 	}
@@ -266,9 +265,7 @@ func (x *xesReader) endEvent() {
 	n := len(l.Act)
 	for _, pa := range x.attrs {
 		col := &l.EventAttrs[pa.col]
-		for len(col.Val) < n {
-			col.Val = append(col.Val, -1)
-		}
+		col.Val = padColumn(col.Val, n)
 		col.Val[n-1] = pa.val
 	}
 }
@@ -291,15 +288,28 @@ func (x *xesReader) classifierActivity() int32 {
 	return x.b.internActivity(x.joined)
 }
 
+// padColumn extends a column to n rows with -1 (no value).
+func padColumn(val []int32, n int) []int32 {
+	k := len(val)
+	if k >= n {
+		return val
+	}
+	val = slices.Grow(val, n-k)[:n]
+	for i := k; i < n; i++ {
+		val[i] = -1
+	}
+	return val
+}
+
 // columnIndex finds or adds the column for key; a key seen with two types
 // becomes a string column.
-func columnIndex(cols *[]Column, idx map[string]int, key []byte, typ AttrType) int {
+func columnIndex(cols *[]Column, idx map[string]int, key []byte, typ AttrType, capacity int) int {
 	i, ok := idx[string(key)]
 	if !ok {
 		i = len(*cols)
 		k := string(key)
 		idx[k] = i
-		*cols = append(*cols, Column{Key: k, Type: typ})
+		*cols = append(*cols, Column{Key: k, Type: typ, Val: make([]int32, 0, capacity)})
 		return i
 	}
 	if c := &(*cols)[i]; c.Type != typ {

@@ -26,6 +26,7 @@ type xesReader struct {
 	problems []string        // strict mode: schema violations
 	warned   map[string]bool // warnings given once
 	logName  string
+	hint     int // expected number of events
 
 	// classifier keys when the activity is not just concept:name
 	classifier [][]byte
@@ -62,7 +63,7 @@ type pendingAttr struct {
 func newXESReader(r io.Reader, opt XESOptions, hint int) *xesReader {
 	x := &xesReader{
 		s: NewScanner(r), b: NewBuilder(opt.Name, hint), rep: &ImportReport{},
-		strict: opt.Strict, warned: map[string]bool{},
+		strict: opt.Strict, warned: map[string]bool{}, hint: hint,
 	}
 	if len(opt.Classifier) > 0 && !slices.Equal(opt.Classifier, []string{"concept:name"}) {
 		for _, k := range opt.Classifier {
