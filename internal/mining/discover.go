@@ -17,13 +17,14 @@ import (
 // patterns empty traces, activity once per trace, concurrent activity,
 // strict tau loop, tau loop and, last, the flower model.
 //
-// With noise 0 this is the plain Inductive Miner and the tree fits every
-// trace. Every activity of the log is in the tree. The miner works on
+// With noise 0 this is the plain Inductive Miner: the tree fits every
+// trace and has every activity of the log. With noise, activities whose
+// events were all filtered out are left out. The miner works on
 // distinct traces with their counts, so its cost grows with the number of
 // variants, not of events.
 func Discover(l *eventlog.Log, noise float64) *Tree {
 	m := &miner{noise: max(0, min(noise, 1)), names: l.Activities}
-	return m.mine(logVariants(l))
+	return simplify(m.mine(logVariants(l)))
 }
 
 // subLog is a sub-log of the miner: distinct traces and how often each

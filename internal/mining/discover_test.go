@@ -1,6 +1,7 @@
 package mining
 
 import (
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -96,5 +97,42 @@ func TestDiscoverRealLogs(t *testing.T) {
 				t.Errorf("noise 0.2: %d nodes, more than the %d without filtering", filtered.Size(), exact.Size())
 			}
 		})
+	}
+}
+
+// The Inductive Miner without filtering fits every log it is given.
+func TestDiscoverFitsRandomLogs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	acts := []string{"a", "b", "c", "d", "e", "f"}
+	for round := range 200 {
+		traces := make([]string, 1+rng.IntN(8))
+		for i := range traces {
+			var tr []string
+			for range rng.IntN(7) {
+				tr = append(tr, acts[rng.IntN(2+round%5)])
+			}
+			traces[i] = strings.Join(tr, " ")
+		}
+		l := tracesLog(traces...)
+		tree := Discover(l, 0)
+		r := Replay(tree.Net(), l)
+		al := Align(tree.Net(), l, AlignOptions{})
+		if r.FitCases != len(traces) || al.FitCases != len(traces) || len(tree.Activities()) != len(l.Activities) {
+			t.Fatalf("log %q: tree %s fits %d (replay) and %d (alignments) of %d cases, has %d of %d activities",
+				traces, tree, r.FitCases, al.FitCases, len(traces), len(tree.Activities()), len(l.Activities))
+		}
+		noisy := Discover(l, 0.3)
+		if len(noisy.Activities()) == 0 && len(l.Activities) > 0 {
+			t.Fatalf("log %q: noise 0.3 tree %s has no activity", traces, noisy)
+		}
+	}
+}
+
+func TestSimplifyKeepsBehaviour(t *testing.T) {
+	in := node(OpXor, node(OpSeq, tauLeaf(), leaf("a"), node(OpSeq, leaf("b"), leaf("c"))), tauLeaf(), tauLeaf(),
+		node(OpAnd, tauLeaf(), leaf("d")), node(OpLoop, leaf("e"), tauLeaf()))
+	want := "X( ->( 'a', 'b', 'c' ), tau, 'd', *( 'e', tau ) )"
+	if got := simplify(in).String(); got != want {
+		t.Errorf("simplified %s, want %s", got, want)
 	}
 }

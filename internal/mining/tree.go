@@ -58,3 +58,39 @@ func (t *Tree) walk(f func(*Tree)) {
 		c.walk(f)
 	}
 }
+
+// simplify removes what filtering can leave behind without changing the
+// behaviour: silent steps in sequences and parallel blocks, blocks with a
+// single child, sequences in sequences, and repeated silent choices.
+func simplify(t *Tree) *Tree {
+	if t.Op == OpLeaf {
+		return t
+	}
+	var kids []*Tree
+	tauSeen := false
+	for _, c := range t.Children {
+		c = simplify(c)
+		silent := c.Op == OpLeaf && c.Activity == ""
+		switch {
+		case silent && (t.Op == OpSeq || t.Op == OpAnd):
+			continue
+		case silent && t.Op == OpXor && tauSeen:
+			continue
+		case c.Op == t.Op && (t.Op == OpSeq || t.Op == OpAnd):
+			kids = append(kids, c.Children...)
+			continue
+		}
+		tauSeen = tauSeen || silent
+		kids = append(kids, c)
+	}
+	if t.Op == OpLoop {
+		return &Tree{Op: OpLoop, Children: kids}
+	}
+	switch len(kids) {
+	case 0:
+		return tauLeaf()
+	case 1:
+		return kids[0]
+	}
+	return &Tree{Op: t.Op, Children: kids}
+}
