@@ -132,7 +132,8 @@ func addAttrs(b *Builder, c int32, rec []string, attrs []csvAttr) {
 			continue
 		}
 		if !a.caseAttr {
-			b.Attr(KV{Key: a.key, Value: own(b.values, v)})
+			col := b.column(&b.log.EventAttrs, b.evAttr, KV{Key: a.key}, len(b.log.Act))
+			col.Val[b.current] = ownValue(b, v)
 			continue
 		}
 		for int(c) >= len(a.set) {
@@ -155,6 +156,15 @@ func field(rec []string, i int) string {
 func line(cr *csv.Reader) int {
 	l, _ := cr.FieldPos(0)
 	return l
+}
+
+// ownValue is Builder.value with one map lookup, cloning s when new (see
+// own). The CSV reader calls it for every attribute cell.
+func ownValue(b *Builder, s string) int32 {
+	if v, ok := b.values[s]; ok {
+		return v
+	}
+	return b.value(strings.Clone(s))
 }
 
 // own returns s, cloned when the dictionary m does not hold it yet: the
