@@ -32,10 +32,7 @@ type CSVMapping struct {
 // UTF-8 byte order mark) and the detected field separator, so that a
 // caller can suggest a mapping with DetectCSVMapping.
 func ReadCSVHeader(r io.Reader) (header []string, comma rune, err error) {
-	cr, comma, err := newCSVReader(r, 0)
-	if err != nil {
-		return nil, 0, err
-	}
+	cr, comma := newCSVReader(r, 0)
 	header, err = readHeader(cr)
 	return header, comma, err
 }
@@ -54,10 +51,7 @@ func ReadCSVHeader(r io.Reader) (header []string, comma rune, err error) {
 // values read as such (dates are then stored as RFC 3339), else string.
 // Errors are *ImportError.
 func ReadCSV(r io.Reader, m CSVMapping) (*Log, *ImportReport, error) {
-	cr, _, err := newCSVReader(r, m.Comma)
-	if err != nil {
-		return nil, nil, err
-	}
+	cr, _ := newCSVReader(r, m.Comma)
 	header, err := readHeader(cr)
 	if err != nil {
 		return nil, nil, err
@@ -79,7 +73,7 @@ func ReadCSV(r io.Reader, m CSVMapping) (*Log, *ImportReport, error) {
 
 // newCSVReader strips a byte order mark and detects the separator when
 // comma is 0.
-func newCSVReader(r io.Reader, comma rune) (*csv.Reader, rune, error) {
+func newCSVReader(r io.Reader, comma rune) (*csv.Reader, rune) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\ufeff")) {
 		br.Discard(3)
@@ -93,7 +87,7 @@ func newCSVReader(r io.Reader, comma rune) (*csv.Reader, rune, error) {
 	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	return cr, comma, nil
+	return cr, comma
 }
 
 func readHeader(cr *csv.Reader) ([]string, error) {
