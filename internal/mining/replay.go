@@ -23,6 +23,7 @@ type ReplayResult struct {
 	Produced, Consumed, Missing, Remaining int
 
 	Transitions []TransitionReplay `json:"transitions"` // indexed like Net.Transitions
+	Activities  []ActivityReplay   `json:"activities"`  // the log's activities, by name
 	// PlaceRemaining are the tokens left in each place at the end of all
 	// cases (beyond the final marking); PlaceMissing the tokens that had
 	// to be added to each place.
@@ -39,6 +40,15 @@ type ReplayResult struct {
 type TransitionReplay struct {
 	Fired  int `json:"fired"`
 	Forced int `json:"forced"`
+}
+
+// ActivityReplay sums up the replay of one activity of the log.
+type ActivityReplay struct {
+	Activity string `json:"activity"`
+	InModel  bool   `json:"in_model"`
+	Events   int    `json:"events"`  // occurrences in the log
+	Forced   int    `json:"forced"`  // of these, when the model did not allow it (all when not in the model)
+	Skipped  int    `json:"skipped"` // times a case ended with tokens left in front of it
 }
 
 // DeviationKind says how reality deviates from the model.
@@ -91,12 +101,22 @@ func Replay(n *Net, l *eventlog.Log) *ReplayResult {
 		PlaceMissing:   make([]int, n.Places),
 	}
 	devs := map[devKey]*Deviation{}
+	acts := make([]ActivityReplay, len(l.Activities))
+	for a, name := range l.Activities {
+		acts[a] = ActivityReplay{Activity: name, InModel: len(r.cands[a]) > 0}
+	}
 	s := logVariants(l)
 	sumFit := 0.0
 	for i, tr := range s.traces {
 		tc := r.replay(tr)
 		k := s.counts[i]
 		res.add(tc, k)
+		for _, a := range tr {
+			acts[a].Events += k
+		}
+		for a, f := range tc.actForced {
+			acts[a].Forced += f * k
+		}
 		sumFit += tc.fitness() * float64(k)
 		for key, events := range tc.devs {
 			d := devs[key]
@@ -113,7 +133,7 @@ func Replay(n *Net, l *eventlog.Log) *ReplayResult {
 		}
 		res.Variants = append(res.Variants, VariantFit{Activities: names, Cases: k, Fitness: tc.fitness(), Fit: tc.fit()})
 	}
-	res.finish(sumFit, devs, r)
+	res.finish(sumFit, devs, acts)
 	return res
 }
 
@@ -140,7 +160,7 @@ func (res *ReplayResult) add(tc *traceReplay, k int) {
 	}
 }
 
-func (res *ReplayResult) finish(sumFit float64, devs map[devKey]*Deviation, r *replayer) {
+func (res *ReplayResult) finish(sumFit float64, devs map[devKey]*Deviation, acts []ActivityReplay) {
 	res.Fitness = tokenFitness(res.Missing, res.Consumed, res.Remaining, res.Produced)
 	if res.Cases > 0 {
 		res.MeanTraceFitness = sumFit / float64(res.Cases)
@@ -155,6 +175,18 @@ func (res *ReplayResult) finish(sumFit float64, devs map[devKey]*Deviation, r *r
 		}
 	}
 	slices.Sort(res.NotInModel)
+	for _, d := range res.Deviations {
+		if d.Kind != Skipped {
+			continue
+		}
+		for i := range acts {
+			if acts[i].Activity == d.Activity {
+				acts[i].Skipped += d.Events
+			}
+		}
+	}
+	slices.SortFunc(acts, func(a, b ActivityReplay) int { return cmp.Compare(a.Activity, b.Activity) })
+	res.Activities = acts
 	slices.SortFunc(res.Deviations, func(a, b Deviation) int {
 		return cmp.Or(b.Cases-a.Cases, cmp.Compare(a.Activity, b.Activity), cmp.Compare(a.Kind, b.Kind))
 	})

@@ -2,6 +2,7 @@ package mining
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -67,6 +68,10 @@ func TestReplaySkippedStep(t *testing.T) {
 	if len(r.Deviations) != 2 || r.Deviations[0] != want[0] || r.Deviations[1] != want[1] {
 		t.Errorf("deviations %v, want %v", r.Deviations, want)
 	}
+	wantActs := []ActivityReplay{{"a", true, 3, 0, 0}, {"b", true, 2, 0, 1}, {"c", true, 3, 1, 0}}
+	if !slices.Equal(r.Activities, wantActs) {
+		t.Errorf("activities %v, want %v", r.Activities, wantActs)
+	}
 	if r.Variants[0].Cases != 2 || math.Abs(r.Variants[1].Fitness-2.0/3) > 1e-12 || r.Variants[1].Fit {
 		t.Errorf("variants %+v", r.Variants)
 	}
@@ -83,6 +88,9 @@ func TestReplayForeignActivity(t *testing.T) {
 	}
 	if len(r.NotInModel) != 1 || r.NotInModel[0] != "x" {
 		t.Errorf("not in model %v, want [x]", r.NotInModel)
+	}
+	if x := r.Activities[3]; x != (ActivityReplay{"x", false, 1, 1, 0}) {
+		t.Errorf("activity x: %+v", x)
 	}
 	if len(r.Deviations) != 1 || r.Deviations[0] != (Deviation{"x", NotInModel, 1, 1}) {
 		t.Errorf("deviations %v", r.Deviations)

@@ -20,6 +20,7 @@ type traceReplay struct {
 	p, c, m, r    int
 	foreign       int
 	fired, forced []int // per transition
+	actForced     []int // per log activity: events forced or not in the model
 	left          []int // tokens left per place
 	missingAt     []int // tokens added per place
 	devs          map[devKey]int
@@ -99,7 +100,7 @@ func (r *replayer) visibleAfter(p int) []string {
 func (r *replayer) replay(trace []int32) *traceReplay {
 	n := r.n
 	tc := &traceReplay{fired: make([]int, len(n.Transitions)), forced: make([]int, len(n.Transitions)),
-		left: make([]int, n.Places), missingAt: make([]int, n.Places), devs: map[devKey]int{}}
+		actForced: make([]int, len(r.names)), left: make([]int, n.Places), missingAt: make([]int, n.Places), devs: map[devKey]int{}}
 	mk := slices.Clone(n.Initial)
 	for _, v := range mk {
 		tc.p += v
@@ -110,6 +111,7 @@ func (r *replayer) replay(trace []int32) *traceReplay {
 			tc.foreign++
 			tc.m, tc.c, tc.p, tc.r = tc.m+1, tc.c+1, tc.p+1, tc.r+1
 			tc.devs[devKey{r.names[a], NotInModel}]++
+			tc.actForced[a]++
 			continue
 		}
 		t := r.enabledOf(mk, cands)
@@ -136,6 +138,7 @@ func (r *replayer) replay(trace []int32) *traceReplay {
 			}
 			tc.forced[t]++
 			tc.devs[devKey{r.names[a], NotEnabled}]++
+			tc.actForced[a]++
 		}
 		r.fire(tc, mk, t)
 	}
