@@ -57,6 +57,7 @@ func TestReadCSVMatchesReference(t *testing.T) {
 	for _, tc := range []struct{ csv, ref string }{
 		{"receipt.csv", "reference/receipt_reference.json"},
 		{"running-example.csv", "reference/running-example_reference.json"},
+		{"roadtraffic100traces.csv", "reference/roadtraffic100traces_reference.json"},
 	} {
 		t.Run(tc.csv, func(t *testing.T) {
 			var ref referenceStats
