@@ -58,7 +58,7 @@ func ReadXESFile(path string, opt XESOptions) (*Log, *ImportReport, error) {
 	defer f.Close()
 	hint := 0
 	if fi, err := f.Stat(); err == nil {
-		hint = int(fi.Size() / 300)
+		hint = int(fi.Size() / 220) // XES takes 250 bytes or more per event
 	}
 	return readXES(f, opt, hint)
 }
