@@ -39,7 +39,8 @@ func size(kind string) (w, h float64) {
 // within layers and orthogonal waypoints. Processes are stacked, inside
 // their pools when the model has a collaboration. Sub-processes are drawn
 // collapsed, boundary events on their activity's lower edge, data and
-// annotations in a row below the flow. Lanes are not drawn.
+// annotations in a row below the flow. Each lane is a band of its own;
+// nested lanes are drawn inside their parent.
 func (m *Model) Layout() {
 	d := &Diagram{ID: cmp.Or(m.ID, "model") + "_diagram"}
 	if m.Collaboration != nil {
@@ -57,29 +58,53 @@ func (m *Model) Layout() {
 	}
 	y := 0.0
 	for _, p := range m.Processes {
-		x0 := 0.0
+		left := 0.0
 		pool := pools[p.ID]
 		if pool != nil {
-			x0 = poolBand + margin
+			left = poolBand
 		}
-		l := layoutProcess(p, x0, y+margin)
-		bottom := y + margin + l.height + margin
+		l := layoutProcess(p, left, y)
 		if pool != nil {
 			d.Shapes = append(d.Shapes, &Shape{ID: pool.ID + "_di", Element: pool.ID, Horizontal: true,
-				Bounds: Bounds{0, y, x0 + l.width + margin, bottom - y}})
+				Bounds: Bounds{0, y, l.right, l.bottom - y}})
 		}
 		d.Shapes = append(d.Shapes, l.shapes...)
 		d.Edges = append(d.Edges, l.edges...)
-		y = bottom + bandGap
+		y = l.bottom + bandGap
+	}
+	if m.Collaboration != nil {
+		d.Edges = append(d.Edges, messageEdges(m.Collaboration.MessageFlows, d)...)
 	}
 	m.Diagram = d
+}
+
+// messageEdges routes message flows vertically between the pools.
+func messageEdges(flows []*Flow, d *Diagram) []*Edge {
+	shapes := d.index()
+	var out []*Edge
+	for _, f := range flows {
+		s, t := shapes[f.Source], shapes[f.Target]
+		if s == nil || t == nil {
+			continue
+		}
+		a, b := s.Bounds, t.Bounds
+		sx, tx := a.X+a.W/2, b.X+b.W/2
+		sy, ty := a.Y+a.H, b.Y
+		if b.Y+b.H <= a.Y { // target above the source
+			sy, ty = a.Y, b.Y+b.H
+		}
+		mid := (sy + ty) / 2
+		out = append(out, &Edge{ID: f.ID + "_di", Element: f.ID,
+			Waypoints: []Point{{sx, sy}, {sx, mid}, {tx, mid}, {tx, ty}}})
+	}
+	return out
 }
 
 // procLayout is the result of laying out one process.
 type procLayout struct {
 	shapes        []*Shape
 	edges         []*Edge
-	width, height float64
+	right, bottom float64
 }
 
 // graph is a process's flow graph over node indices.

@@ -2,11 +2,14 @@ package bpmn
 
 import "math"
 
-// layoutProcess places the nodes of one process with its top left at x0, y0.
-func layoutProcess(p *Process, x0, y0 float64) procLayout {
+// layoutProcess places the nodes of one process, its lanes starting at
+// left and its top at top; the result's right and bottom are absolute.
+func layoutProcess(p *Process, left, top float64) procLayout {
 	g := newGraph(p)
 	layers := g.layers()
 	g.order(layers)
+	lanes := planLanes(p.Lanes, g)
+	x0 := left + float64(lanes.depth)*poolBand + margin
 	bounds := make([]Bounds, len(g.nodes))
 	x := x0
 	for _, l := range layers {
@@ -21,17 +24,12 @@ func layoutProcess(p *Process, x0, y0 float64) procLayout {
 		}
 		x += lw + layerGap
 	}
-	g.placeRows(layers, bounds)
-	top := math.Inf(1)
-	for _, b := range bounds {
-		top = min(top, b.Y)
-	}
+	lanes.place(g, layers, bounds, top)
 	shapes := map[string]*Shape{}
 	var out procLayout
-	bottom, right := y0, x0
+	bottom, right := top+margin, x0
 	for v, e := range g.nodes {
 		b := bounds[v]
-		b.Y += y0 - top
 		s := &Shape{ID: e.ID + "_di", Element: e.ID, Bounds: b}
 		shapes[e.ID] = s
 		out.shapes = append(out.shapes, s)
@@ -52,7 +50,7 @@ func layoutProcess(p *Process, x0, y0 float64) procLayout {
 	if len(data) > 0 {
 		out.shapes = append(out.shapes, data...)
 		for _, s := range data {
-			bottom, right = max(bottom, s.Bounds.Y+s.Bounds.H+20), max(right, s.Bounds.X+s.Bounds.W)
+			bottom, right = max(bottom, s.Bounds.Y+s.Bounds.H), max(right, s.Bounds.X+s.Bounds.W)
 		}
 	}
 	for _, e := range p.Elements {
@@ -62,25 +60,34 @@ func layoutProcess(p *Process, x0, y0 float64) procLayout {
 				Waypoints: []Point{{a.X + a.W/2, a.Y + a.H/2}, {b.X + b.W/2, b.Y}}})
 		}
 	}
-	out.width, out.height = right-x0, bottom+20-y0
+	out.right, out.bottom = right+margin, max(bottom+margin, lanes.bottom())
+	out.shapes = append(lanes.shapes(p.Lanes, left, out.right, out.bottom), out.shapes...)
 	return out
 }
 
 // placeRows gives the nodes of each layer their vertical position: a node
 // lines up with the mean of its predecessors, nodes of a layer keep their
 // order and at least rowGap apart.
-func (g *graph) placeRows(layers [][]int, bounds []Bounds) {
+func (g *graph) placeRows(layers [][]int, bounds []Bounds, keep func(v int) bool) {
 	centre := make([]float64, len(g.nodes))
 	for _, l := range layers {
 		cur := math.Inf(-1)
-		for i, v := range l {
+		i := 0
+		for _, v := range l {
+			if !keep(v) {
+				continue
+			}
 			want := float64(i) * (80 + rowGap)
-			if len(g.pred[v]) > 0 {
-				sum := 0.0
-				for _, u := range g.pred[v] {
+			i++
+			sum, n := 0.0, 0
+			for _, u := range g.pred[v] {
+				if keep(u) {
 					sum += centre[u]
+					n++
 				}
-				want = sum / float64(len(g.pred[v]))
+			}
+			if n > 0 {
+				want = sum / float64(n)
 			}
 			y := want - bounds[v].H/2
 			if !math.IsInf(cur, -1) && y < cur+rowGap {

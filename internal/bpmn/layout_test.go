@@ -54,6 +54,13 @@ func TestLayoutReferenceModels(t *testing.T) {
 				}
 			}
 		}
+		if m.Collaboration != nil {
+			for _, f := range m.Collaboration.MessageFlows {
+				if m.Diagram.Shape(f.Source) != nil && m.Diagram.Shape(f.Target) != nil && !hasEdge(m, f.ID) {
+					t.Errorf("%s: message flow %s has no edge", name, f.ID)
+				}
+			}
+		}
 		svg := m.SVG(SVGOptions{})
 		svgInfo(t, svg)
 		if out != "" {
@@ -92,5 +99,31 @@ func TestLayoutFromTreeIsLeftToRight(t *testing.T) {
 	if out := os.Getenv("BPMN_SVG_DIR"); out != "" {
 		os.WriteFile(filepath.Join(out, "fromtree.svg"), m.SVG(SVGOptions{Title: "Antrag",
 			Highlight: map[string]string{m.Tasks()[1].ID: "deviation"}, Labels: map[string]string{m.Tasks()[0].ID: "42"}}), 0o644)
+	}
+}
+
+func TestLayoutKeepsNodesInTheirLanes(t *testing.T) {
+	for _, path := range refFiles(t, "miwg-reference/*.bpmn") {
+		m, _ := parseFile(t, path)
+		m.Layout()
+		for _, p := range m.Processes {
+			walkLanes(p.Lanes, func(l *Lane) {
+				ls := m.Diagram.Shape(l.ID)
+				if ls == nil {
+					t.Errorf("%s: lane %s not drawn", filepath.Base(path), l.Name)
+					return
+				}
+				for _, ref := range l.FlowNodeRefs {
+					s, e := m.Diagram.Shape(ref), m.Element(ref)
+					if s == nil || e == nil || !IsFlowNode(e.Kind) || e.Kind == "boundaryEvent" {
+						continue
+					}
+					a, b := ls.Bounds, s.Bounds
+					if b.X < a.X || b.Y < a.Y || b.X+b.W > a.X+a.W || b.Y+b.H > a.Y+a.H {
+						t.Errorf("%s: %s lies outside its lane %s", filepath.Base(path), e.Name, l.Name)
+					}
+				}
+			})
+		}
 	}
 }
