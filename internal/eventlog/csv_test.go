@@ -286,3 +286,21 @@ func TestReadCSVAttributeTypes(t *testing.T) {
 		t.Errorf("case attribute Amt of c1 = %q, want the first value", l.Value(amt.Val[0]))
 	}
 }
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add("case;activity;time;x\nc1;a;2024-01-01 10:00;1\nc1;b;01.02.2024 10:00;true\n")
+	f.Add("\ufeffcase,activity,time\r\n\"c\"\"1\",\"a\nb\",1709647629000\r\n,x,\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		l, report, err := ReadCSV(strings.NewReader(text), CSVMapping{Case: "case", Activity: "activity", Timestamp: "time"})
+		if err != nil {
+			var ie *ImportError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an ImportError", err)
+			}
+			return
+		}
+		if report.Events != l.NumEvents() || report.Cases != len(l.Cases) {
+			t.Fatalf("report %+v for %d cases, %d events", report, len(l.Cases), l.NumEvents())
+		}
+	})
+}

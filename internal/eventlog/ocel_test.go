@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -320,4 +321,31 @@ func TestReadOCELv1JSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	validateOCELXML(t, xs.Bytes())
+}
+
+func FuzzReadOCEL(f *testing.F) {
+	f.Add(`<log><object-types><object-type name="a"><attributes/></object-type></object-types><objects><object id="o" type="a"><attributes><attribute name="n" time="0">1</attribute></attributes><objects><relationship object-id="o" qualifier="q"/></objects></object></objects><events><event id="e" type="t" time="2024-01-01T00:00:00"><attributes/><objects><object object-id="o"/></objects></event></events></log>`)
+	f.Add(`{"objectTypes":[],"eventTypes":[],"objects":[{"id":"o","type":"a"}],"events":[{"id":"e","type":"t","time":"2024-01-01","relationships":[{"objectId":"o"}]}]}`)
+	f.Add(`{"ocel:events":{"e1":{"ocel:activity":"a","ocel:timestamp":"1980-01-01T00:00:00","ocel:omap":["o"],"ocel:vmap":{"x":1}}},"ocel:objects":{"o":{"ocel:type":"t"}}}`)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, read := range []func(io.Reader) (*OCEL, error){ReadOCELJSON, ReadOCELXML} {
+			o, err := read(strings.NewReader(text))
+			var ie *ImportError
+			if err != nil && !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an ImportError", err)
+			}
+			if err == nil {
+				for _, typ := range o.ObjectTypes {
+					o.Flatten(typ.Name)
+				}
+				var buf bytes.Buffer
+				if err := WriteOCELJSON(&buf, o); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := ReadOCELJSON(&buf); err != nil {
+					t.Fatalf("written OCEL does not read back: %v", err)
+				}
+			}
+		}
+	})
 }
