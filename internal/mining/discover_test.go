@@ -93,6 +93,11 @@ func TestDiscoverRealLogs(t *testing.T) {
 			if rf.Fitness < 0.9 {
 				t.Errorf("noise 0.2: fitness %.4f, want at least 0.9", rf.Fitness)
 			}
+			for _, tree := range []*Tree{exact, filtered} {
+				if err := checkSound(tree.Net(), 1_000_000); err != nil {
+					t.Errorf("%s: %v", tree, err)
+				}
+			}
 			if filtered.Size() > exact.Size() {
 				t.Errorf("noise 0.2: %d nodes, more than the %d without filtering", filtered.Size(), exact.Size())
 			}
@@ -124,6 +129,11 @@ func TestDiscoverFitsRandomLogs(t *testing.T) {
 		noisy := Discover(l, 0.3)
 		if len(noisy.Activities()) == 0 && len(l.Activities) > 0 {
 			t.Fatalf("log %q: noise 0.3 tree %s has no activity", traces, noisy)
+		}
+		for _, tr := range []*Tree{tree, noisy} {
+			if err := checkSound(tr.Net(), 100000); err != nil {
+				t.Fatalf("log %q: tree %s: %v", traces, tr, err)
+			}
 		}
 	}
 }
