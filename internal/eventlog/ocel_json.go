@@ -4,20 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"time"
 )
 
-// The OCEL 2.0 JSON form.
+// The OCEL 2.0 JSON form of types, objects and events.
 type (
-	jsonOCEL struct {
-		ObjectTypes []jsonType      `json:"objectTypes"`
-		EventTypes  []jsonType      `json:"eventTypes"`
-		Objects     []jsonObject    `json:"objects"`
-		Events      []jsonEvent     `json:"events"`
-		V1Events    json.RawMessage `json:"ocel:events"` // OCEL 1.0
-		V1Objects   json.RawMessage `json:"ocel:objects"`
-	}
 	jsonType struct {
 		Name       string        `json:"name"`
 		Attributes []jsonAttrDef `json:"attributes"`
@@ -82,51 +76,134 @@ func (v *jsonValue) UnmarshalJSON(b []byte) error {
 func ReadOCELJSON(r io.Reader) (*OCEL, error) { return ReadOCELJSONIn(r, time.UTC) }
 
 // ReadOCELJSONIn is ReadOCELJSON with times without zone taken in loc.
+// Objects and events are converted one by one as they are decoded.
 func ReadOCELJSONIn(r io.Reader, loc *time.Location) (*OCEL, error) {
-	var j jsonOCEL
-	if err := json.NewDecoder(bufio.NewReader(r)).Decode(&j); err != nil {
-		if err == io.EOF {
-			return nil, importErr(KeyEmpty, 0)
-		}
-		e := importErr(KeyOCELSyntax, 0, err.Error())
-		e.Err = err
-		return nil, e
+	d := json.NewDecoder(bufio.NewReaderSize(r, 64<<10))
+	o, err := readOCELJSON(d, loc)
+	var ie *ImportError
+	switch {
+	case err == nil:
+		return o, nil
+	case errors.As(err, &ie):
+		return nil, ie
+	case err == io.EOF && d.InputOffset() == 0:
+		return nil, importErr(KeyEmpty, 0)
 	}
-	if len(j.V1Events) > 0 {
-		o, err := readOCELv1(j.V1Events, j.V1Objects, loc)
-		if _, ok := err.(*ImportError); err != nil && !ok {
-			e := importErr(KeyOCELSyntax, 0, err.Error())
-			e.Err = err
-			return nil, e
-		}
-		return o, err
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
 	}
-	o := &OCEL{ObjectTypes: fromJSONTypes(j.ObjectTypes), EventTypes: fromJSONTypes(j.EventTypes)}
-	o.Objects = make([]Object, len(j.Objects))
-	for i, jo := range j.Objects {
-		ob := Object{ID: string(jo.ID), Type: jo.Type, Relationships: fromJSONRels(jo.Relationships)}
-		for _, a := range jo.Attributes {
-			t, ok := parseAttrTime(a.Time, loc)
-			if !ok {
-				return nil, importErr(KeyOCELTime, 0, a.Time, "object "+ob.ID)
+	e := importErr(KeyOCELSyntax, 0, err.Error())
+	e.Err = err
+	return nil, e
+}
+
+func readOCELJSON(d *json.Decoder, loc *time.Location) (*OCEL, error) {
+	if err := expectDelim(d, '{'); err != nil {
+		return nil, err
+	}
+	o := &OCEL{}
+	var v1Events, v1Objects json.RawMessage
+	for d.More() {
+		tok, err := d.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch tok {
+		case "objectTypes", "eventTypes":
+			var ts []jsonType
+			err = d.Decode(&ts)
+			if tok == "objectTypes" {
+				o.ObjectTypes = fromJSONTypes(ts)
+			} else {
+				o.EventTypes = fromJSONTypes(ts)
 			}
-			ob.Attributes = append(ob.Attributes, TimedValue{Name: a.Name, Time: t, Value: string(a.Value)})
+		case "objects":
+			err = eachItem(d, func() error { return decodeObject(d, o, loc) })
+		case "events":
+			err = eachItem(d, func() error { return decodeEvent(d, o, loc) })
+		case "ocel:events":
+			err = d.Decode(&v1Events)
+		case "ocel:objects":
+			err = d.Decode(&v1Objects)
+		default:
+			var skip json.RawMessage
+			err = d.Decode(&skip)
 		}
-		o.Objects[i] = ob
+		if err != nil {
+			return nil, err
+		}
 	}
-	o.Events = make([]Event, len(j.Events))
-	for i, je := range j.Events {
-		t, ok := parseOCELTime(je.Time, loc)
-		if !ok {
-			return nil, importErr(KeyOCELTime, 0, je.Time, "event "+string(je.ID))
-		}
-		ev := Event{ID: string(je.ID), Type: je.Type, Time: t, Relationships: fromJSONRels(je.Relationships)}
-		for _, a := range je.Attributes {
-			ev.Attributes = append(ev.Attributes, AttrValue{Name: a.Name, Value: string(a.Value)})
-		}
-		o.Events[i] = ev
+	if err := expectDelim(d, '}'); err != nil {
+		return nil, err
+	}
+	if len(v1Events) > 0 {
+		return readOCELv1(v1Events, v1Objects, loc)
 	}
 	return o, nil
+}
+
+// expectDelim reads the next token, which must be delim.
+func expectDelim(d *json.Decoder, delim json.Delim) error {
+	tok, err := d.Token()
+	if err != nil {
+		return err
+	}
+	if tok != delim {
+		return fmt.Errorf("%v where %v was expected", tok, delim)
+	}
+	return nil
+}
+
+// eachItem calls f to decode each item of a JSON array (null is empty).
+func eachItem(d *json.Decoder, f func() error) error {
+	tok, err := d.Token()
+	if err != nil || tok == nil {
+		return err
+	}
+	if tok != json.Delim('[') {
+		return fmt.Errorf("%v where a list was expected", tok)
+	}
+	for d.More() {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	_, err = d.Token() // ]
+	return err
+}
+
+func decodeObject(d *json.Decoder, o *OCEL, loc *time.Location) error {
+	var jo jsonObject
+	if err := d.Decode(&jo); err != nil {
+		return err
+	}
+	ob := Object{ID: string(jo.ID), Type: jo.Type, Relationships: fromJSONRels(jo.Relationships)}
+	for _, a := range jo.Attributes {
+		t, ok := parseAttrTime(a.Time, loc)
+		if !ok {
+			return importErr(KeyOCELTime, 0, a.Time, "object "+ob.ID)
+		}
+		ob.Attributes = append(ob.Attributes, TimedValue{Name: a.Name, Time: t, Value: string(a.Value)})
+	}
+	o.Objects = append(o.Objects, ob)
+	return nil
+}
+
+func decodeEvent(d *json.Decoder, o *OCEL, loc *time.Location) error {
+	var je jsonEvent
+	if err := d.Decode(&je); err != nil {
+		return err
+	}
+	t, ok := parseOCELTime(je.Time, loc)
+	if !ok {
+		return importErr(KeyOCELTime, 0, je.Time, "event "+string(je.ID))
+	}
+	ev := Event{ID: string(je.ID), Type: je.Type, Time: t, Relationships: fromJSONRels(je.Relationships)}
+	for _, a := range je.Attributes {
+		ev.Attributes = append(ev.Attributes, AttrValue{Name: a.Name, Value: string(a.Value)})
+	}
+	o.Events = append(o.Events, ev)
+	return nil
 }
 
 func fromJSONTypes(js []jsonType) []TypeDef {
