@@ -16,13 +16,17 @@ func (r *router) flow(f *Flow, back bool) *Edge {
 	}
 	a, b := src.Bounds, tgt.Bounds
 	acx, acy := a.X+a.W/2, a.Y+a.H/2
-	bcx, bcy := b.X+b.W/2, b.Y+b.H/2
+	bcy := b.Y + b.H/2
 	var pts []Point
 	switch {
 	case back || b.X+b.W <= a.X:
+		// out to the right, back underneath all nodes, in from the left:
+		// the vertical parts run in the free space between layers
 		y := r.low + float64(r.loops)*10
+		dx := 12 + float64(r.loops%4)*6
 		r.loops++
-		pts = []Point{{acx, a.Y + a.H}, {acx, y}, {bcx, y}, {bcx, b.Y + b.H}}
+		pts = []Point{{a.X + a.W, acy}, {a.X + a.W + dx, acy}, {a.X + a.W + dx, y},
+			{b.X - dx, y}, {b.X - dx, bcy}, {b.X, bcy}}
 	case abs(acy-bcy) < 1:
 		pts = []Point{{a.X + a.W, acy}, {b.X, bcy}}
 	case r.isBoundary(f.Source):

@@ -102,3 +102,22 @@ func TestPropsRoundTrip(t *testing.T) {
 		t.Errorf("props after round trip: %+v", got)
 	}
 }
+
+func TestLaidOutExportValidates(t *testing.T) {
+	dir := t.TempDir()
+	for _, path := range refFiles(t, "miwg-reference/[ABC].[14].*.bpmn") {
+		m, _ := parseFile(t, path)
+		m.Layout()
+		var buf bytes.Buffer
+		if err := m.WriteXML(&buf); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, filepath.Base(path))
+		os.WriteFile(out, buf.Bytes(), 0o644)
+		xmllint(t, out)
+		again, _, err := Parse(&buf)
+		if err != nil || !reflect.DeepEqual(m.Diagram, again.Diagram) {
+			t.Errorf("%s: the laid-out diagram does not survive export (%v)", filepath.Base(path), err)
+		}
+	}
+}
