@@ -16,7 +16,7 @@ import (
 //     that several types declare is declared only on the first of them.
 //     Readers then find an attribute's type by its name; Flatten does so.
 //
-// Attribute types outside the standard's five are written as "string".
+// Attribute types outside the standard's five are mapped to them.
 func WriteOCELXML(w io.Writer, o *OCEL) error {
 	x := newOCELWriter(w)
 	x.WriteString(xml.Header + "<log>\n")
@@ -109,7 +109,8 @@ func writeXMLRels(x *ocelWriter, rs []Relationship, typeOf map[string]string) {
 	x.WriteString("      </objects>\n")
 }
 
-// xmlAttrType is t when the schema allows it, else "string".
+// xmlAttrType is t when the schema allows it, else the nearest type the
+// schema knows (pm4py's "date" is "time"; unknown types are "string").
 func xmlAttrType(t string) string {
 	switch t {
 	case ocelString, ocelTime, ocelInteger, ocelFloat, ocelBoolean:
