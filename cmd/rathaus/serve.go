@@ -85,6 +85,9 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		if _, err := demo.SeedParticipation(ctx, a.ideas, a.db, time.Now()); err != nil { // when there is no space
 			return err
 		}
+		if err := demo.SeedWorkshop(ctx, a.db, a.catalog, a.db, time.Now()); err != nil { // when there are no demo models
+			return err
+		}
 		if !seeded {
 			return nil
 		}

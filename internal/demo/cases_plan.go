@@ -60,9 +60,11 @@ var profiles = []*profile{
 		start:    [2]float64{0.2, 2}, work: [2]float64{0.02, 0.5}, ask: 0.02, reject: 0.01, withdraw: 0.01, reply: [2]float64{1, 5}, close: [2]float64{0.1, 1},
 		asks:    []string{"Bitte bestätigen Sie Ihr Geburtsdatum; es weicht vom Melderegister ab."},
 		rejects: []string{"Für die genannte Person besteht keine Meldung in Jena."}},
+	// The permits team works through its inbox only twice a week: the
+	// wait before work starts is the bottleneck the process workshop shows.
 	{key: "bewohnerparkausweis", count: 90, team: true,
 		channels: []weighted{{cases.ChannelOnline, 80}, {cases.ChannelInPerson, 14}, {cases.ChannelPaper, 6}},
-		start:    [2]float64{0.5, 3}, work: [2]float64{0.5, 4}, ask: 0.15, reject: 0.08, withdraw: 0.03, reply: [2]float64{0.5, 7}, close: [2]float64{1, 5},
+		start:    [2]float64{3, 12}, work: [2]float64{0.5, 4}, ask: 0.15, reject: 0.08, withdraw: 0.03, reply: [2]float64{0.5, 7}, close: [2]float64{1, 5},
 		asks: []string{"Die Zulassungsbescheinigung ist schlecht lesbar. Bitte laden Sie ein schärferes Foto der Vorderseite hoch.",
 			"Das Fahrzeug ist nicht auf Sie zugelassen. Bitte reichen Sie die Bestätigung der Halterin oder des Halters nach."},
 		rejects: []string{"Ihre Anschrift liegt nicht in der Bewohnerparkzone.", "Sie sind unter der Anschrift nicht gemeldet."}},

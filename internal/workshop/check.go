@@ -7,6 +7,7 @@ import (
 	"rathaus/internal/bpmn"
 	"rathaus/internal/digitalcheck"
 	"rathaus/internal/fault"
+	"rathaus/internal/mining"
 	"rathaus/internal/org"
 )
 
@@ -90,4 +91,43 @@ func (s *Service) Check(ctx context.Context, a org.Actor, id int64) (*CheckResul
 	}
 	res.Report = digitalcheck.Check(steps, measured)
 	return res, nil
+}
+
+// Conformance replays a source's log on a model: how well reality fits
+// the model and where it deviates.
+func (s *Service) Conformance(ctx context.Context, a org.Actor, id int64, source string) (*mining.ReplayResult, *bpmn.Model, error) {
+	m, pm, err := s.Model(ctx, a, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if source == "" {
+		source = m.Source
+	}
+	if source == "" {
+		return nil, nil, fault.Fields(fault.FieldError{Field: "source", Key: "error.workshop.source"})
+	}
+	l, _, err := s.Log(ctx, a, source)
+	if err != nil {
+		return nil, nil, err
+	}
+	net, err := pm.Net()
+	if err != nil {
+		return nil, nil, modelError(err)
+	}
+	relabel(net, pm)
+	return mining.Replay(net, l), pm, nil
+}
+
+// relabel names each visible transition by the activity its step stands
+// for, so a model with readable labels replays a log of activity ids.
+func relabel(n *mining.Net, pm *bpmn.Model) {
+	for i := range n.Transitions {
+		t := &n.Transitions[i]
+		if t.Label == "" || t.Element == "" {
+			continue
+		}
+		if el := pm.Element(t.Element); el != nil {
+			t.Label = Activity(el)
+		}
+	}
 }

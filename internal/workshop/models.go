@@ -9,6 +9,7 @@ import (
 
 	"rathaus/internal/bpmn"
 	"rathaus/internal/fault"
+	"rathaus/internal/mining"
 	"rathaus/internal/org"
 )
 
@@ -76,6 +77,26 @@ func (s *Service) ImportModel(ctx context.Context, a org.Actor, nm NewModel, r i
 	}
 	m, err := s.createModel(ctx, a, nm, pm)
 	return m, rep, err
+}
+
+// DiscoverModel discovers a model from a source's log (Inductive Miner
+// with the noise threshold) and stores it.
+func (s *Service) DiscoverModel(ctx context.Context, a org.Actor, nm NewModel, noise float64) (*Model, error) {
+	if noise < 0 || noise > 1 {
+		return nil, fault.Fields(fault.FieldError{Field: "noise", Key: "error.workshop.noise"})
+	}
+	l, _, err := s.Log(ctx, a, nm.Source)
+	if err != nil {
+		return nil, err
+	}
+	if len(l.Cases) == 0 {
+		return nil, fault.New(fault.Invalid, "error.workshop.empty_log")
+	}
+	if strings.TrimSpace(nm.Name) == "" {
+		nm.Name = l.Name
+	}
+	nm.Origin = OriginDiscovered
+	return s.createModel(ctx, a, nm, bpmn.FromTree(mining.Discover(l, noise), nm.Name))
 }
 
 func (s *Service) createModel(ctx context.Context, a org.Actor, nm NewModel, pm *bpmn.Model) (*Model, error) {
