@@ -1,7 +1,10 @@
 package mining
 
 import (
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"rathaus/internal/eventlog"
 )
@@ -78,11 +81,12 @@ func Align(n *Net, l *eventlog.Log, o AlignOptions) *AlignResult {
 		modelRun = empty.cost
 	}
 	s := logVariants(l)
+	aligned := alignAll(a, s.traces)
 	var sumCost, sumWorst, sumFit float64
 	for i, tr := range s.traces {
 		k := s.counts[i]
 		res.Cases += k
-		al := a.align(tr)
+		al := aligned[i]
 		va := VariantAlignment{Activities: a.names(tr), Cases: k, Computed: al.computed, States: al.states}
 		if !al.computed {
 			res.NotComputed += k
@@ -112,4 +116,29 @@ func Align(n *Net, l *eventlog.Log, o AlignOptions) *AlignResult {
 	}
 	slices.SortStableFunc(res.Variants, func(x, y VariantAlignment) int { return y.Cases - x.Cases })
 	return res
+}
+
+// alignAll aligns the traces on all processors, each worker with its own
+// search.
+func alignAll(a *aligner, traces [][]int32) []alignment {
+	out := make([]alignment, len(traces))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range min(runtime.GOMAXPROCS(0), len(traces)) {
+		worker := a
+		if w > 0 {
+			worker = a.clone()
+		}
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(traces) {
+					return
+				}
+				out[i] = worker.align(traces[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }

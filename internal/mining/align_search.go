@@ -38,6 +38,14 @@ func newAligner(n *Net, l *eventlog.Log, maxStates int) *aligner {
 	return a
 }
 
+// clone is an aligner for another goroutine: it shares the tables and
+// has its own search.
+func (a *aligner) clone() *aligner {
+	c := *a
+	c.search = nil
+	return &c
+}
+
 func (a *aligner) names(trace []int32) []string {
 	out := make([]string, len(trace))
 	for i, x := range trace {
