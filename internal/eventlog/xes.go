@@ -106,7 +106,7 @@ func (x *xesReader) run() error {
 	if !s.SelfClosing {
 		x.body()
 	}
-	for s.Next() {
+	for len(x.problems) < maxProblems && s.Next() {
 	}
 	if err := s.Err(); err != nil {
 		return fmt.Errorf("xes: %w", err)
