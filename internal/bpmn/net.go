@@ -19,7 +19,9 @@ import (
 // tokens behind.
 //
 // Nodes without incoming flows start from a single source place and nodes
-// without outgoing flows end in a single sink place. Event sub-processes and
+// without outgoing flows end in a single sink place (parallel branches that
+// end in end events of their own leave more than the one token there that
+// the final marking expects). Event sub-processes and
 // nodes without incoming flows in a process with a start event (such as
 // compensation handlers) are left out. The error is an *Error with a Key
 // when the model has no or several processes (then convert one with
