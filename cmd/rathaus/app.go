@@ -101,7 +101,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.ideas = &participation.Service{Store: db, Accounts: db, Orgs: a.orgs, Audit: db, T: cat, Now: now, BaseURL: cfg.BaseURL}
 	a.surveys = &survey.Service{Store: db, Orgs: a.orgs, Audit: db, Now: now}
 	a.feedback = &feedback.Service{Store: db, Secret: cfg.SessionSecret, Location: cityZone, Now: now}
-	a.workshop = &workshop.Service{Store: db, Orgs: a.orgs, Files: logFiles, Audit: db, Now: now,
+	a.workshop = &workshop.Service{Store: db, Orgs: a.orgs, Files: logFiles, Audit: db, Now: now, Location: cityZone,
 		MaxUpload: workshopMaxFile, ServiceName: a.serviceName}
 	host, _ := os.Hostname()
 	a.runner = &jobs.Runner{Store: db, Worker: fmt.Sprintf("%s:%d", host, os.Getpid()), Now: now, Log: log}

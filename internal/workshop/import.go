@@ -122,7 +122,7 @@ func (s *Service) readStored(ctx context.Context, key, format string, set Settin
 			return nil, nil, importError(err)
 		}
 	}
-	l, rep, err := parse(r, format, set)
+	l, rep, err := parse(r, format, set, s.Location)
 	if err != nil {
 		return nil, nil, importError(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"rathaus/internal/eventlog"
 	"rathaus/internal/fault"
@@ -79,20 +80,24 @@ func (s *Service) storedLog(ctx context.Context, scope []int64, id int64) (*even
 		Format: st.Format, Cases: len(l.Cases), Events: l.NumEvents(), First: st.CreatedAt, Last: st.CreatedAt}, nil
 }
 
-// parse reads a file of a format with its settings.
-func parse(r io.Reader, format string, set Settings) (*eventlog.Log, *eventlog.ImportReport, error) {
+// parse reads a file of a format with its settings; times without a zone
+// are in loc.
+func parse(r io.Reader, format string, set Settings, loc *time.Location) (*eventlog.Log, *eventlog.ImportReport, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
 	switch format {
 	case FormatXES:
 		return eventlog.ReadXES(r, eventlog.XESOptions{Strict: set.Strict})
 	case FormatCSV:
 		return eventlog.ReadCSV(r, eventlog.CSVMapping{Case: set.CaseColumn, Activity: set.ActivityColumn,
-			Timestamp: set.TimestampColumn, Resource: set.ResourceColumn, TimeLayout: set.TimeLayout})
+			Timestamp: set.TimestampColumn, Resource: set.ResourceColumn, TimeLayout: set.TimeLayout, Location: loc})
 	case FormatOCELJSON, FormatOCELXML:
-		read := eventlog.ReadOCELJSON
+		read := eventlog.ReadOCELJSONIn
 		if format == FormatOCELXML {
-			read = eventlog.ReadOCELXML
+			read = eventlog.ReadOCELXMLIn
 		}
-		o, err := read(r)
+		o, err := read(r, loc)
 		if err != nil {
 			return nil, nil, err
 		}

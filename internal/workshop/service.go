@@ -26,6 +26,10 @@ type Service struct {
 	// means 20 million.
 	CacheEvents int
 	Now         func() time.Time
+	// Location is the zone of times written without one in imported
+	// files (CSV, OCEL); nil means UTC. The city's own zone is right:
+	// specialist systems write local time.
+	Location *time.Location
 
 	cache logCache
 }
