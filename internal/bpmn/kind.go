@@ -66,3 +66,49 @@ func sortStable[T any](s []T, less func(a, b T) bool) {
 		return 0
 	})
 }
+
+// flowOrder lists the elements of a container breadth first along its
+// flows from the nodes without incoming flows, each sub-process followed
+// by its own elements; the rest follow in document order.
+func flowOrder(els []*Element, flows []*Flow) []*Element {
+	byID := make(map[string]*Element, len(els))
+	for _, e := range els {
+		byID[e.ID] = e
+	}
+	next := map[string][]string{}
+	hasIn := map[string]bool{}
+	for _, f := range flows {
+		next[f.Source] = append(next[f.Source], f.Target)
+		hasIn[f.Target] = true
+	}
+	seen := map[*Element]bool{}
+	var out, queue []*Element
+	visit := func(e *Element) {
+		if e != nil && !seen[e] {
+			seen[e] = true
+			queue = append(queue, e)
+		}
+	}
+	drain := func() {
+		for len(queue) > 0 {
+			e := queue[0]
+			queue = queue[1:]
+			out = append(out, e)
+			out = append(out, flowOrder(e.Elements, e.Flows)...)
+			for _, id := range next[e.ID] {
+				visit(byID[id])
+			}
+		}
+	}
+	for _, e := range els {
+		if IsFlowNode(e.Kind) && !hasIn[e.ID] && e.Kind != "boundaryEvent" {
+			visit(e)
+		}
+	}
+	drain()
+	for _, e := range els {
+		visit(e)
+		drain()
+	}
+	return out
+}

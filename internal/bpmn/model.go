@@ -56,7 +56,11 @@ type Lane struct {
 type Flow struct {
 	ID, Name       string
 	Source, Target string
-	Condition      string // the condition expression, "" for none
+	Condition      string // the condition expression's text
+	// Conditional is set by Parse when the flow has a condition
+	// expression, also an empty one; WriteXML writes one when it is set or
+	// Condition is not empty.
+	Conditional bool
 }
 
 // Loop is an activity's loop marker.
@@ -160,14 +164,18 @@ func findElement(els []*Element, id string) *Element {
 
 // Tasks returns every task (including call activities) of the model, also
 // those inside sub-processes, ordered by the diagram (left to right, then
-// top to bottom) when every task has a shape and by document order otherwise.
+// top to bottom) when every task has a shape, and otherwise along the
+// sequence flows (breadth first from the start, a sub-process's tasks after
+// it, unreachable tasks in document order).
 func (m *Model) Tasks() []*Element {
 	var tasks []*Element
-	m.Walk(func(e *Element) {
-		if IsTask(e.Kind) {
-			tasks = append(tasks, e)
+	for _, p := range m.Processes {
+		for _, e := range flowOrder(p.Elements, p.Flows) {
+			if IsTask(e.Kind) {
+				tasks = append(tasks, e)
+			}
 		}
-	})
+	}
 	if m.Diagram == nil {
 		return tasks
 	}

@@ -106,6 +106,7 @@ func parseFlow(n *node) *Flow {
 	for _, c := range n.children {
 		if isModel(c) && c.name.Local == "conditionExpression" {
 			f.Condition = strings.TrimSpace(c.text.String())
+			f.Conditional = true
 		}
 	}
 	return f

@@ -201,3 +201,21 @@ func TestParseReportsOnlyRealProblems(t *testing.T) {
 		t.Errorf("a shape of a missing element: %v %+v", err, rep)
 	}
 }
+
+func TestTasksInFlowOrderWithoutDiagram(t *testing.T) {
+	in := `<definitions><process id="p">
+	<task id="c" name="Bescheid"/><task id="b" name="Prüfen"/><startEvent id="s"/><task id="a" name="Antrag"/>
+	<sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="b"/>
+	<sequenceFlow id="f3" sourceRef="b" targetRef="c"/><task id="x" name="Notiz"/></process></definitions>`
+	m, _, err := Parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range m.Tasks() {
+		names = append(names, e.Name)
+	}
+	if got := strings.Join(names, ","); got != "Notiz,Antrag,Prüfen,Bescheid" && got != "Antrag,Prüfen,Bescheid,Notiz" {
+		t.Errorf("tasks in order %s", got)
+	}
+}

@@ -32,6 +32,8 @@ func (c *svgCtx) edge(e *Edge) {
 		c.arrow(prev, last, true)
 		if c.defaults[e.Element] {
 			c.slash(pts[0], pts[1])
+		} else if src := c.els[fl.Source]; (fl.Conditional || fl.Condition != "") && src != nil && !IsGateway(src.Kind) {
+			c.conditionMarker(pts[0], pts[1])
 		}
 	case c.msgFlows[e.Element] != nil:
 		name = c.msgFlows[e.Element].Name
@@ -96,6 +98,17 @@ func (c *svgCtx) slash(a, b Point) {
 	d, n := unit(a, b)
 	q := Point{a.X + d.X*12, a.Y + d.Y*12}
 	c.line(q.X-d.X*4+n.X*5, q.Y-d.Y*4+n.Y*5, q.X+d.X*4-n.X*5, q.Y+d.Y*4-n.Y*5, `stroke-width="1.5"`)
+}
+
+// conditionMarker draws the small open diamond of a conditional flow
+// leaving an activity.
+func (c *svgCtx) conditionMarker(a, b Point) {
+	d, n := unit(a, b)
+	p := func(along, across float64) string {
+		return f(a.X+d.X*along+n.X*across) + "," + f(a.Y+d.Y*along+n.Y*across)
+	}
+	c.b.WriteString(`<polygon class="bpmn-condition" points="` + p(0, 0) + " " + p(8, 5) + " " + p(16, 0) + " " + p(8, -5) +
+		`" fill="#fff" ` + stroke + `stroke-width="1"/>` + "\n")
 }
 
 // midpoint is the point halfway along a polyline.

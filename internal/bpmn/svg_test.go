@@ -168,3 +168,24 @@ func TestWrap(t *testing.T) {
 		t.Errorf("cut text %q lacks an ellipsis or has more than 2 lines", got)
 	}
 }
+
+func TestSVGConditionalFlowMarkers(t *testing.T) {
+	path := refFiles(t, "miwg-reference/A.2.1.bpmn")[0]
+	m, _ := parseFile(t, path)
+	counts, _ := xmlCounts(t, path)
+	conditional, fromActivity := 0, 0
+	for _, f := range m.Processes[0].Flows {
+		if f.Conditional {
+			conditional++
+			if !IsGateway(m.Element(f.Source).Kind) {
+				fromActivity++
+			}
+		}
+	}
+	if conditional != counts["conditionExpression"] {
+		t.Errorf("%d conditional flows, the XML has %d condition expressions", conditional, counts["conditionExpression"])
+	}
+	if got := bytes.Count(m.SVG(SVGOptions{}), []byte(`class="bpmn-condition"`)); got != fromActivity || got == 0 {
+		t.Errorf("%d condition markers drawn, want %d", got, fromActivity)
+	}
+}

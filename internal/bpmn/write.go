@@ -141,7 +141,7 @@ func (x *xw) writeContent(els []*Element, flows []*Flow, ids map[string]bool) {
 }
 
 func (x *xw) writeFlow(f *Flow) {
-	if f.Condition == "" {
+	if f.Condition == "" && !f.Conditional {
 		x.empty("bpmn:sequenceFlow", "id", f.ID, "name", f.Name, "sourceRef", f.Source, "targetRef", f.Target)
 		return
 	}
