@@ -58,7 +58,9 @@ func newWorkshopEnv(t testing.TB, change ...func(*Options)) *workshopEnv {
 	e := &workshopEnv{testEnv: te, ws: te.srv.opts.Workshop}
 	ctx := context.Background()
 	orgs := te.srv.opts.Orgs
-	city := &org.Org{Slug: "stadt", Name: "Stadtverwaltung Jena", Kind: org.KindOrganisation}
+	land := &org.Org{Slug: "land", Name: "Freistaat Thüringen", Kind: org.KindGroup}
+	mustDo(t, orgs.Create(ctx, land))
+	city := &org.Org{Slug: "stadt", Name: "Stadtverwaltung Jena", Kind: org.KindOrganisation, ParentID: &land.ID}
 	mustDo(t, orgs.Create(ctx, city))
 	e.unit = &org.Org{Slug: "buergerservice", Name: "Bürgerservice", Kind: org.KindUnit, ParentID: &city.ID}
 	mustDo(t, orgs.Create(ctx, e.unit))
