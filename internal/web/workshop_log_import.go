@@ -2,12 +2,14 @@ package web
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"rathaus/internal/eventlog"
 	"rathaus/internal/fault"
 	"rathaus/internal/workshop"
 )
@@ -106,6 +108,9 @@ func (s *Server) handleWorkshopImport(w http.ResponseWriter, r *http.Request) er
 		}
 		defer f.Close()
 		req.FileName, req.File = fh.Filename, f
+		if err := detectColumns(f, &req); err != nil {
+			return err
+		}
 	} else {
 		fileErr = fault.Fields(fault.FieldError{Field: "file", Key: "workshop_logs.import.error.file"})
 	}
@@ -145,6 +150,43 @@ func importRequest(v url.Values) (workshop.ImportRequest, error) {
 		req.OrgID = &id
 	}
 	return req, nil
+}
+
+// detectColumns fills the CSV mapping's empty columns from the file's
+// header (DetectCSVMapping) and rewinds the file.
+func detectColumns(f io.ReadSeeker, req *workshop.ImportRequest) error {
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	format := req.Format
+	if format == "" {
+		format = workshop.DetectFormat(req.FileName, head[:n])
+	}
+	if format != workshop.FormatCSV {
+		return nil
+	}
+	header, _, err := eventlog.ReadCSVHeader(f)
+	if _, serr := f.Seek(0, io.SeekStart); serr != nil {
+		return serr
+	}
+	if err != nil {
+		return nil // the import reports what is wrong with the file
+	}
+	m, set := eventlog.DetectCSVMapping(header), &req.Settings
+	for _, c := range []struct {
+		into  *string
+		found string
+	}{
+		{&set.CaseColumn, m.Case}, {&set.ActivityColumn, m.Activity},
+		{&set.TimestampColumn, m.Timestamp}, {&set.ResourceColumn, m.Resource},
+	} {
+		if *c.into == "" {
+			*c.into = c.found
+		}
+	}
+	return nil
 }
 
 // workshopDeletePage is the confirmation of a log's deletion.
