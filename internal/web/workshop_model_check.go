@@ -1,0 +1,225 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"rathaus/internal/bpmn"
+	"rathaus/internal/digitalcheck"
+	"rathaus/internal/workshop"
+)
+
+// The digitisation check of a model for its process owner: the
+// readiness score, what remedies would save per case and per year (from
+// the times measured in the model's log), every obstacle per step with
+// the Digitalcheck principle it touches, why it is one, the usual remedy
+// and its legal reference, and the assumptions; the same as a PDF.
+
+// checkPage is the digitisation check's page.
+type checkPage struct {
+	workshopPage
+	Model         *workshop.Model
+	ModelURL      string
+	PDFURL        string
+	Report        digitalcheck.Report
+	SourceName    string // "" when the model names no log
+	SavingPerCase string
+	SavingPerYear string
+	CasesPerYear  string
+	Findings      int
+	Diagram       template.HTML
+	Marked        int
+	Steps         []checkStep
+	Principles    []checkPrinciple
+	Assumptions   []string
+}
+
+// checkStep is one step with its findings.
+type checkStep struct {
+	Name, EditURL, LegalBasis, Note string
+	Score                           int
+	HasData                         bool
+	Wait, Saving                    string
+	Findings                        []checkFinding
+}
+
+// checkFinding is one obstacle, ready to show.
+type checkFinding struct {
+	Obstacle, Severity, SeverityKey, Principle   string
+	Explanation, Remedy, Law, Saving, Assumption string
+}
+
+// checkPrinciple counts the findings touching a principle.
+type checkPrinciple struct {
+	Name  string
+	Count int
+}
+
+func (s *Server) handleModelCheck(w http.ResponseWriter, r *http.Request) error {
+	id, err := modelID(r)
+	if err != nil {
+		return err
+	}
+	res, err := s.opts.Workshop.Check(r.Context(), workshopUser(r), id)
+	if err != nil {
+		return err
+	}
+	p := &checkPage{workshopPage: s.modelWorkshopPage(r, res.Model, ""), Model: res.Model, ModelURL: modelURL(id),
+		PDFURL: modelURL(id, "digitalcheck") + ".pdf", Report: res.Report}
+	p.Title = p.T("workshop_models.check.title", res.Model.Name)
+	if res.Source != nil {
+		p.SourceName = workshopSourceName(p.Page, res.Source)
+	}
+	rep := actReport(p.workshopPage, res.Report)
+	p.Report = rep
+	p.SavingPerCase = checkDuration(p.Page, rep.SavingPerCaseS)
+	p.SavingPerYear = p.T("digitalcheck.unit.hours", modelNumber(p.Lang, math.Round(rep.SavingPerYearS/3600), 0))
+	p.CasesPerYear = modelNumber(p.Lang, math.Round(rep.CasesPerYear), 0)
+	p.Findings = len(rep.Findings())
+	s.fillCheckSteps(p, res.BPMN, rep)
+	var count [6]int
+	for _, f := range rep.Findings() {
+		count[f.Principle]++
+	}
+	for i := 1; i <= 5; i++ {
+		p.Principles = append(p.Principles, checkPrinciple{principleName(p.Page, i), count[i]})
+	}
+	o := rep.Options
+	p.Assumptions = []string{p.T("digitalcheck.pdf.assume_score"), p.T("digitalcheck.pdf.assume_measured"),
+		p.T("digitalcheck.pdf.assume_figures", checkDuration(p.Page, o.VisitS), checkDuration(p.Page, o.PostS),
+			checkDuration(p.Page, o.TransferS), checkDuration(p.Page, o.HandoverS), checkDuration(p.Page, o.ReentryS)),
+		p.T("digitalcheck.pdf.assume_cap"), p.T("digitalcheck.pdf.assume_land_law")}
+	return s.render(w, r, "workshop_model_check", p)
+}
+
+// fillCheckSteps lists the steps with their findings and marks the steps
+// with obstacles on the diagram.
+func (s *Server) fillCheckSteps(p *checkPage, pm *bpmn.Model, rep digitalcheck.Report) {
+	marks, labels := map[string]string{}, map[string]string{}
+	for _, sr := range rep.Steps {
+		st := checkStep{Name: sr.Step.Name, EditURL: stepURL(p.Model.ID, sr.Step.ID), LegalBasis: sr.Step.LegalBasis,
+			Note: sr.Step.Note, Score: sr.Score, HasData: sr.HasData,
+			Wait: checkDuration(p.Page, sr.Measured.WaitMedianS), Saving: checkDuration(p.Page, sr.SavingPerCaseS)}
+		obstacles := 0
+		for _, f := range sr.Findings {
+			st.Findings = append(st.Findings, checkFindingView(p.Page, f))
+			if f.Severity >= digitalcheck.Medium {
+				obstacles++
+			}
+		}
+		if obstacles > 0 {
+			marks[sr.Step.ID] = "wm-obstacle"
+			labels[sr.Step.ID] = p.T("workshop_models.badge.obstacles", obstacles)
+		}
+		p.Steps = append(p.Steps, st)
+	}
+	p.Marked = len(marks)
+	p.Diagram = template.HTML(pm.SVG(bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", p.Model.Name),
+		Highlight: marks, Labels: labels}))
+}
+
+func checkFindingView(p Page, f digitalcheck.Finding) checkFinding {
+	args := make([]any, len(f.AssumptionArgs))
+	for i, a := range f.AssumptionArgs {
+		args[i] = checkDuration(p, a)
+	}
+	sev := strings.TrimPrefix(f.Severity.Key(), "digitalcheck.severity.")
+	return checkFinding{Obstacle: p.T("digitalcheck.obstacle." + string(f.Obstacle)), Severity: p.T(f.Severity.Key()),
+		SeverityKey: sev, Principle: principleName(p, f.Principle), Explanation: p.T(f.Explanation),
+		Remedy: p.T(f.Remedy), Law: f.RemedyLaw, Saving: checkDuration(p, f.SavingPerCaseS), Assumption: p.T(f.Assumption, args...)}
+}
+
+// principleName is "1: Digitale Angebote für alle nutzbar gestalten".
+func principleName(p Page, n int) string {
+	return p.T("digitalcheck.pdf.principle_value", n, p.T(fmt.Sprintf("digitalcheck.principle.%d", n)))
+}
+
+// checkDuration writes seconds as the report does: the largest fitting
+// unit in words ("45 Minuten", "1,5 Stunden", "2 Tage").
+func checkDuration(p Page, seconds float64) string {
+	unit, v := "minute", seconds/60
+	switch {
+	case seconds >= 86400:
+		unit, v = "day", seconds/86400
+	case seconds >= 3600:
+		unit, v = "hour", seconds/3600
+	}
+	decimals := 1
+	if unit == "minute" {
+		decimals = 0
+	}
+	n := modelNumber(p.Lang, v, decimals)
+	if n != "1" {
+		unit += "s"
+	}
+	return p.T("digitalcheck.unit."+unit, n)
+}
+
+// modelNumber writes v with at most decimals places, with a decimal comma
+// and thousands dots in German.
+func modelNumber(lang string, v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	whole, frac, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	n, _ := strconv.Atoi(whole)
+	out := formatInt(lang, n)
+	if strings.HasPrefix(s, "-") && s != "-0" {
+		out = "-" + out
+	}
+	if frac != "" {
+		dec := ","
+		if lang == "en" {
+			dec = "."
+		}
+		out += dec + frac
+	}
+	return out
+}
+
+// handleModelCheckPDF sends the check as a PDF report.
+func (s *Server) handleModelCheckPDF(w http.ResponseWriter, r *http.Request) error {
+	id, err := modelID(r)
+	if err != nil {
+		return err
+	}
+	res, err := s.opts.Workshop.Check(r.Context(), workshopUser(r), id)
+	if err != nil {
+		return err
+	}
+	p := s.modelWorkshopPage(r, res.Model, "")
+	b, err := actReport(p, res.Report).PDF(s.tr, p.Lang, p.T("workshop_models.check.title", res.Model.Name))
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/pdf")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`,
+		strings.TrimSuffix(modelFileName(res.Model), ".bpmn")+"-digitalcheck.pdf"))
+	_, err = w.Write(b)
+	return err
+}
+
+// actReport names the report's steps as the pages do (platform
+// activities translated); the report itself is left unchanged.
+func actReport(p workshopPage, rep digitalcheck.Report) digitalcheck.Report {
+	steps := make([]digitalcheck.StepResult, len(rep.Steps))
+	for i, sr := range rep.Steps {
+		sr.Step.Name = p.Act(sr.Step.Name)
+		fs := make([]digitalcheck.Finding, len(sr.Findings))
+		for j, f := range sr.Findings {
+			f.StepName = sr.Step.Name
+			fs[j] = f
+		}
+		sr.Findings = fs
+		steps[i] = sr
+	}
+	rep.Steps = steps
+	return rep
+}

@@ -1,0 +1,344 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"rathaus/internal/digitalcheck"
+)
+
+// TestWorkshopModelImport imports a MIWG reference model through the
+// page: the model page shows its four tasks, the diagram as an
+// accessible SVG, the list counts its steps and the download is BPMN.
+func TestWorkshopModelImport(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	id := e.importModel(t, c, "A.2.0", miwg(t, "A.2.0.bpmn"), "")
+
+	res := e.get(modelURL(id), c)
+	wantStatus(t, res, http.StatusOK)
+	steps := texts(res.doc, "#steps tbody th")
+	if !slices.Equal(steps, []string{"Task 1", "Task 2", "Task 3", "Task 4"}) {
+		t.Errorf("steps = %q, want Task 1 to Task 4", steps)
+	}
+	svg := query(res.doc, ".wm-diagram svg")
+	if svg == nil || attrOf(svg, "role") != "img" || query(svg, "title") == nil {
+		t.Fatalf("no accessible diagram on the model page")
+	}
+	if n := len(queryAll(svg, "g.bpmn-task")); n != 4 {
+		t.Errorf("diagram draws %d tasks, want 4", n)
+	}
+
+	list := e.get("/amt/prozesse/modelle", c)
+	wantStatus(t, list, http.StatusOK)
+	if row := texts(list.doc, "#models tbody tr"); len(row) != 1 || !strings.Contains(row[0], "A.2.0") || !strings.Contains(row[0], "4 Schritte, 0 geprüft") {
+		t.Errorf("list rows = %q", row)
+	}
+
+	dl := e.get(modelURL(id)+".bpmn", c)
+	wantStatus(t, dl, http.StatusOK)
+	if ct := dl.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/xml") {
+		t.Errorf("download content type %q", ct)
+	}
+	if !strings.Contains(dl.body, "definitions") || !strings.Contains(dl.body, `name="Task 3"`) {
+		t.Errorf("download is not the model:\n%.500s", dl.body)
+	}
+}
+
+// TestWorkshopModelImportErrors: a file that is not BPMN comes back with
+// a message at the file field and nothing is stored.
+func TestWorkshopModelImportErrors(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	res := e.postMultipart("/amt/prozesse/modelle", map[string]string{"name": "Kaputt"}, "kaputt.bpmn", []byte("kein xml"), c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if msg := text(query(res.doc, "#field-file-error")); !strings.Contains(msg, "kein lesbares XML") {
+		t.Errorf("file error = %q", msg)
+	}
+	if query(res.doc, "#models") != nil {
+		t.Error("a model was stored")
+	}
+	res = e.postMultipart("/amt/prozesse/modelle", map[string]string{"name": "Ohne"}, "", nil, c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if query(res.doc, "#error-summary a[href='#field-file']") == nil {
+		t.Error("no error for a missing file")
+	}
+}
+
+// annotateForm is the editor's form for a step with written form.
+func annotateForm(version int) url.Values {
+	return url.Values{"version": {strconv.Itoa(version)}, "legal_basis": {"§ 6 BMG"}, "form": {"written"},
+		"media_break": {"none"}, "payment": {"online"}}
+}
+
+// TestWorkshopModelAnnotate annotates a step with the written form: the
+// step is marked on the model, and the check names § 3a VwVfG as remedy.
+func TestWorkshopModelAnnotate(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	id := e.importModel(t, c, "A.2.0", miwg(t, "A.2.0.bpmn"), "")
+	m, pm, err := e.ws.Model(context.Background(), workshopActor(e.owner), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	task := pm.Tasks()[0]
+
+	form := e.get(stepURL(id, task.ID), c)
+	wantStatus(t, form, http.StatusOK)
+	if query(form.doc, "#field-form[value=none][checked]") == nil {
+		t.Error("an unannotated step does not start with form none")
+	}
+	if query(form.doc, "a[rel=next]") == nil || query(form.doc, "a[rel=prev]") != nil {
+		t.Error("the first step links to the next and no previous step")
+	}
+
+	res := e.postForm(stepURL(id, task.ID), annotateForm(m.Version), c)
+	wantStatus(t, res, http.StatusSeeOther)
+	page := e.followGet(t, res, c)
+	if !strings.Contains(text(query(page.doc, "main")), "Die Angaben zum Schritt wurden gespeichert.") {
+		t.Error("no flash after saving")
+	}
+	if row := texts(page.doc, "#steps tbody tr"); !strings.Contains(row[0], "Ja") {
+		t.Errorf("first step not shown as checked: %q", row[0])
+	}
+	if query(page.doc, "g.wm-obstacle") == nil || !strings.Contains(page.body, "1 Hürden") {
+		t.Error("the step with written form is not marked on the diagram")
+	}
+
+	check := e.get(modelURL(id, "digitalcheck"), c)
+	wantStatus(t, check, http.StatusOK)
+	body := text(query(check.doc, "main"))
+	for _, want := range []string{"Schriftform", "§ 3a VwVfG", "Prüfen Sie, ob eine Rechtsvorschrift die Schriftform wirklich anordnet"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("check page lacks %q", want)
+		}
+	}
+	if score := text(query(check.doc, "#score")); !strings.Contains(score, "von 100 Punkten") {
+		t.Errorf("score = %q", score)
+	}
+}
+
+// TestWorkshopModelAnnotateStale: saving with an old version is refused
+// with the conflict message and changes nothing.
+func TestWorkshopModelAnnotateStale(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	id := e.importModel(t, c, "A.2.0", miwg(t, "A.2.0.bpmn"), "")
+	m := e.storedModel(t, e.owner, id)
+	_, pm, _ := e.ws.Model(context.Background(), workshopActor(e.owner), id)
+	first, second := pm.Tasks()[0].ID, pm.Tasks()[1].ID
+	wantStatus(t, e.postForm(stepURL(id, first), annotateForm(m.Version), c), http.StatusSeeOther)
+
+	res := e.postForm(stepURL(id, second), annotateForm(m.Version), c) // the version before the first save
+	wantStatus(t, res, http.StatusConflict)
+	if msg := text(query(res.doc, "#error-summary")); !strings.Contains(msg, "inzwischen von jemand anderem geändert") {
+		t.Errorf("conflict message = %q", msg)
+	}
+	_, pm, _ = e.ws.Model(context.Background(), workshopActor(e.owner), id)
+	if digitalcheck.Annotated(pm.Element(second).Props) {
+		t.Error("the stale save was stored")
+	}
+
+	settings := e.postForm(modelURL(id), url.Values{"version": {strconv.Itoa(m.Version)}, "name": {"Neu"}}, c)
+	wantStatus(t, settings, http.StatusConflict)
+	if got := e.storedModel(t, e.owner, id).Name; got != "A.2.0" {
+		t.Errorf("stale settings renamed the model to %q", got)
+	}
+}
+
+// TestWorkshopModelAnnotateInvalid: an automated step with discretion and
+// an overlong legal basis come back with errors at the fields, and
+// nothing changes.
+func TestWorkshopModelAnnotateInvalid(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	id := e.importModel(t, c, "A.2.0", miwg(t, "A.2.0.bpmn"), "")
+	m := e.storedModel(t, e.owner, id)
+	_, pm, _ := e.ws.Model(context.Background(), workshopActor(e.owner), id)
+	v := annotateForm(m.Version)
+	v.Set("legal_basis", strings.Repeat("§", digitalcheck.MaxLegalBasis+1))
+	v.Set("automated", "1")
+	v.Set("discretion", "1")
+	res := e.postForm(stepURL(id, pm.Tasks()[0].ID), v, c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if msg := text(query(res.doc, "#field-legal_basis-error")); !strings.Contains(msg, "höchstens 300 Zeichen") {
+		t.Errorf("legal basis error = %q", msg)
+	}
+	if msg := text(query(res.doc, "#field-automated-error")); !strings.Contains(msg, "§ 35a VwVfG") {
+		t.Errorf("automated error = %q", msg)
+	}
+	if query(res.doc, "#field-automated[checked]") == nil {
+		t.Error("the submitted values are not kept")
+	}
+	if got := e.storedModel(t, e.owner, id); got.Version != m.Version {
+		t.Errorf("version %d after an invalid save, want %d", got.Version, m.Version)
+	}
+
+	v = annotateForm(m.Version)
+	v.Set("form", "papyrus")
+	res = e.postForm(stepURL(id, pm.Tasks()[0].ID), v, c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if query(res.doc, "#field-form-error") == nil {
+		t.Error("no error for an unknown form")
+	}
+}
+
+// TestWorkshopModelSettingsAndDelete renames a model, links it to a log
+// and deletes it after the confirmation page.
+func TestWorkshopModelSettingsAndDelete(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	id := e.importModel(t, c, "A.2.0", miwg(t, "A.2.0.bpmn"), "")
+	m := e.storedModel(t, e.owner, id)
+	res := e.postForm(modelURL(id), url.Values{"version": {strconv.Itoa(m.Version)}, "name": {"Meldebescheinigung"}, "source": {"case:9"}}, c)
+	wantStatus(t, res, http.StatusSeeOther)
+	if got := e.storedModel(t, e.owner, id); got.Name != "Meldebescheinigung" || got.Source != "case:9" {
+		t.Errorf("stored %q from %q", got.Name, got.Source)
+	}
+	res = e.postForm(modelURL(id), url.Values{"version": {strconv.Itoa(m.Version + 1)}, "name": {" "}}, c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if query(res.doc, "#field-name-error") == nil {
+		t.Error("no error for an empty name")
+	}
+
+	confirm := e.get(modelURL(id, "loeschen"), c)
+	wantStatus(t, confirm, http.StatusOK)
+	if query(confirm.doc, "form#delete-form button[type=submit]") == nil {
+		t.Fatal("no confirmation form")
+	}
+	wantStatus(t, e.postForm(modelURL(id, "loeschen"), url.Values{}, c), http.StatusSeeOther)
+	wantStatus(t, e.get(modelURL(id), c), http.StatusNotFound)
+}
+
+// TestWorkshopModelDiscoverAndConformance discovers a model from the
+// fixture's applications: its steps are the log's activities, the log
+// fits it completely, and a hand-drawn model without the query shows the
+// deviation there.
+func TestWorkshopModelDiscoverAndConformance(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	res := e.postForm("/amt/prozesse/modelle/entdecken", url.Values{"d_source": {"case:9"}, "d_noise": {"0"}, "d_name": {"Entdeckt"}}, c)
+	wantStatus(t, res, http.StatusSeeOther)
+	id := modelIDOf(t, res.Header.Get("Location"))
+	_, pm, err := e.ws.Model(context.Background(), workshopActor(e.owner), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var acts []string
+	for _, s := range modelSteps(pm) {
+		acts = append(acts, s.Activity)
+	}
+	slices.Sort(acts)
+	want := []string{"approve", "ask", "citizen_replied", "close", "resume", "start", "submitted"}
+	if !slices.Equal(acts, want) {
+		t.Errorf("discovered steps %q, want %q", acts, want)
+	}
+	page := e.get(modelURL(id), c)
+	if !slices.Contains(texts(page.doc, "#steps tbody th"), "Rückfrage gestellt") {
+		t.Error("the model page does not name the platform's activities")
+	}
+
+	conf := e.get(modelURL(id, "konformitaet")+"?quelle=case:9", c)
+	wantStatus(t, conf, http.StatusOK)
+	if got := text(query(conf.doc, "#fitness")); got != "100,0 %" {
+		t.Errorf("fitness = %q, want 100,0 %%", got)
+	}
+	if got := text(query(conf.doc, "#fit-share")); got != "100,0 %" {
+		t.Errorf("fitting cases = %q, want 100,0 %%", got)
+	}
+	if query(conf.doc, "#no-deviations") == nil {
+		t.Error("a fitting log shows deviations")
+	}
+
+	hand := e.importModel(t, c, "ohne-rueckfrage", []byte(handModelWithoutAsk), "case:9")
+	conf = e.get(modelURL(hand, "konformitaet"), c) // the model's own log
+	wantStatus(t, conf, http.StatusOK)
+	fitness := text(query(conf.doc, "#fitness"))
+	if fitness == "100,0 %" || fitness == "" {
+		t.Errorf("fitness without the query = %q", fitness)
+	}
+	var ask string
+	for _, row := range texts(conf.doc, "#deviations tbody tr") {
+		if strings.Contains(row, "Rückfrage gestellt") {
+			ask = row
+		}
+	}
+	if !strings.Contains(ask, "Nicht im Modell") || !strings.Contains(ask, "12") {
+		t.Errorf("deviation at ask = %q, want not in the model in 12 cases", ask)
+	}
+	if query(conf.doc, "g.wm-deviation") != nil {
+		t.Error("a step of the model is marked, but every deviation is outside the model") // replay skips the foreign events
+	}
+
+	align := e.get(modelURL(hand, "konformitaet")+"?ausrichtung=1", c)
+	wantStatus(t, align, http.StatusOK)
+	if got := text(query(align.doc, "#align-summary")); !strings.Contains(got, "48 von 60 Fällen") {
+		t.Errorf("alignment summary = %q, want 48 of 60 cases fitting", got)
+	}
+}
+
+// TestWorkshopModelDiscoverErrors: a noise threshold outside 0–1 and a
+// missing log come back at their fields.
+func TestWorkshopModelDiscoverErrors(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	res := e.postForm("/amt/prozesse/modelle/entdecken", url.Values{"d_source": {"case:9"}, "d_noise": {"1.5"}}, c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if query(res.doc, "#field-d_noise-error") == nil {
+		t.Error("no error at the noise threshold")
+	}
+	res = e.postForm("/amt/prozesse/modelle/entdecken", url.Values{"d_source": {"log:999"}, "d_noise": {"0.2"}}, c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if query(res.doc, "#field-d_source-error") == nil {
+		t.Error("no error at an unknown log")
+	}
+}
+
+// TestWorkshopModelCheckPDF downloads the digitisation check as a PDF
+// that names every step.
+func TestWorkshopModelCheckPDF(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	id := e.importModel(t, c, "A.2.0", miwg(t, "A.2.0.bpmn"), "")
+	res := e.get(modelURL(id, "digitalcheck")+".pdf", c)
+	wantStatus(t, res, http.StatusOK)
+	if ct := res.Header.Get("Content-Type"); ct != "application/pdf" || !strings.HasPrefix(res.body, "%PDF-") {
+		t.Fatalf("not a PDF: %q %.10q", ct, res.body)
+	}
+	shown := pdfShownText(t, []byte(res.body))
+	for _, step := range []string{"Task 1", "Task 2", "Task 3", "Task 4", "Digitalisierungscheck: A.2.0"} {
+		if !strings.Contains(shown, step) {
+			t.Errorf("PDF lacks %q", step)
+		}
+	}
+}
+
+// TestWorkshopModelAccess: a case worker may not enter, a process owner of
+// another unit does not see the model, and anonymous visitors log in.
+func TestWorkshopModelAccess(t *testing.T) {
+	e := newModelEnv(t)
+	id := e.importModel(t, e.login(e.owner), "ohne-rueckfrage", []byte(handModelWithoutAsk), "case:9")
+	worker := e.login(e.outsider)
+	for _, path := range []string{"/amt/prozesse/modelle", modelURL(id), modelURL(id, "digitalcheck")} {
+		wantStatus(t, e.get(path, worker), http.StatusForbidden)
+	}
+	wantStatus(t, e.postForm(stepURL(id, "t1"), annotateForm(1), worker), http.StatusForbidden)
+	stranger := e.login(e.stranger)
+	list := e.get("/amt/prozesse/modelle", stranger)
+	wantStatus(t, list, http.StatusOK)
+	if query(list.doc, "#models") != nil {
+		t.Error("the stranger sees the owner's model in the list")
+	}
+	for _, path := range []string{modelURL(id), modelURL(id) + ".bpmn", modelURL(id, "konformitaet"), modelURL(id, "digitalcheck") + ".pdf", stepURL(id, "t1")} {
+		wantStatus(t, e.get(path, stranger), http.StatusNotFound)
+	}
+	wantStatus(t, e.postForm(modelURL(id, "loeschen"), url.Values{}, stranger), http.StatusNotFound)
+	if res := e.get(modelURL(id)); res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login") {
+		t.Errorf("anonymous: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+}
