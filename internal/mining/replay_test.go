@@ -112,3 +112,18 @@ func TestReplayEmptyLog(t *testing.T) {
 		t.Errorf("fitness %v of %d cases, want 1 of 0", r.Fitness, r.Cases)
 	}
 }
+
+func TestReplayManyOptionalParallelBranches(t *testing.T) {
+	// 3^8 markings lie between start and end; the silent search has to
+	// head for the goal instead of trying them all
+	block := &Tree{Op: OpAnd}
+	for i := range 8 {
+		a := string(rune('a' + i))
+		block.Children = append(block.Children, node(OpXor, tauLeaf(), node(OpLoop, leaf(a), tauLeaf())))
+	}
+	tree := node(OpSeq, leaf("start"), block, leaf("end"))
+	r := Replay(tree.Net(), tracesLog("start end", "start d end", "start h b h a end"))
+	if r.Fitness != 1 || r.FitCases != 3 {
+		t.Errorf("fitness %v, %d of 3 cases fit; deviations %v", r.Fitness, r.FitCases, r.Deviations)
+	}
+}

@@ -37,6 +37,8 @@ type replayer struct {
 	cands  [][]int    // per log activity: the transitions with its label
 	silent []int      // the silent transitions
 	next   [][]string // per place: the activities that take its tokens, directly or after silent transitions
+	dist   []int      // silentDistances of the net
+	cost   []int      // per place, for addCosts
 	paths  map[string]silentPath
 	key    []byte
 }
@@ -59,6 +61,8 @@ func newReplayer(n *Net, l *eventlog.Log) *replayer {
 			}
 		}
 	}
+	r.dist = silentDistances(n)
+	r.cost = make([]int, n.Places)
 	r.next = make([][]string, n.Places)
 	for p := range n.Places {
 		r.next[p] = r.visibleAfter(p)
@@ -116,7 +120,7 @@ func (r *replayer) replay(trace []int32) *traceReplay {
 		}
 		t := r.enabledOf(mk, cands)
 		if t < 0 {
-			sp := r.silentTo(mk, int(a), func(m Marking) bool { return r.enabledOf(m, cands) >= 0 })
+			sp := r.silentTo(mk, r.enableGoal(int(a), cands))
 			for _, s := range sp.path {
 				r.fire(tc, mk, s)
 			}
@@ -151,9 +155,9 @@ func (r *replayer) replay(trace []int32) *traceReplay {
 func (r *replayer) finish(tc *traceReplay, mk Marking) {
 	final := r.n.Final
 	if !slices.Equal(mk, final) {
-		sp := r.silentTo(mk, -1, func(m Marking) bool { return slices.Equal(m, final) })
+		sp := r.silentTo(mk, r.finalGoal())
 		if sp.t < 0 {
-			sp = r.silentTo(mk, -2, func(m Marking) bool { return covers(m, final) })
+			sp = r.silentTo(mk, r.coverGoal())
 		}
 		if sp.t >= 0 {
 			for _, s := range sp.path {
