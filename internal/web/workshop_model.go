@@ -9,7 +9,6 @@ import (
 	"rathaus/internal/bpmn"
 	"rathaus/internal/digitalcheck"
 	"rathaus/internal/fault"
-	"rathaus/internal/org"
 	"rathaus/internal/workshop"
 )
 
@@ -25,8 +24,8 @@ import (
 // workshopModelRoutes are the pages and JSON of process models,
 // conformance, the digitisation check and the what-if simulation.
 func (s *Server) workshopModelRoutes() []route {
-	u := s.requireUser
-
+	u := func(h handlerFunc) handlerFunc { return s.requireUser(s.withModels(h)) }
+	a := func(h handlerFunc) handlerFunc { return s.requireAPIUser(s.withModels(h)) }
 	return []route{
 		{"GET /amt/prozesse/modelle", u(s.handleModelList)},
 		{"POST /amt/prozesse/modelle", u(s.handleModelImport)},
@@ -42,11 +41,28 @@ func (s *Server) workshopModelRoutes() []route {
 		{"GET /amt/prozesse/modelle/{id}/digitalcheck.pdf", u(s.handleModelCheckPDF)},
 		{"GET /amt/prozesse/protokolle/{key}/simulation", u(s.handleSimulation)},
 
+		{"GET /api/v1/workshop/models", a(s.handleAPIModels)},
+		{"POST /api/v1/workshop/models", a(s.handleAPIModelImport)},
+		{"POST /api/v1/workshop/models/discover", a(s.handleAPIModelDiscover)},
+		{"GET /api/v1/workshop/models/{id}", a(s.handleAPIModel)},
+		{"DELETE /api/v1/workshop/models/{id}", a(s.handleAPIModelDelete)},
+		{"PUT /api/v1/workshop/models/{id}/steps/{element}", a(s.handleAPIModelStep)},
+		{"GET /api/v1/workshop/models/{id}/conformance", a(s.handleAPIModelConformance)},
+		{"GET /api/v1/workshop/models/{id}/check", a(s.handleAPIModelCheck)},
+		{"POST /api/v1/workshop/sources/{key}/simulate", a(s.handleAPISimulate)},
 	}
 }
 
-// modelActor is the current user as the workshop sees them.
-func modelActor(r *http.Request) org.Actor { return workshopActor(currentUser(r)) }
+// withModels answers Not Found when the server has no workshop, so the
+// routes can be registered (and documented) either way.
+func (s *Server) withModels(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if s.opts.Workshop == nil {
+			return errNotFound
+		}
+		return h(w, r)
+	}
+}
 
 // modelID reads the {id} path value; a malformed one is Not Found.
 func modelID(r *http.Request) (int64, error) {
@@ -63,7 +79,7 @@ func (s *Server) loadModel(r *http.Request) (*workshop.Model, *bpmn.Model, error
 	if err != nil {
 		return nil, nil, err
 	}
-	return s.opts.Workshop.Model(r.Context(), modelActor(r), id)
+	return s.opts.Workshop.Model(r.Context(), workshopUser(r), id)
 }
 
 // modelURL is a model's page; parts are further path segments (escaped).

@@ -106,7 +106,7 @@ func (e *workshopEnv) followGet(t testing.TB, res *response, c *http.Cookie) *re
 // query to the citizen: submitted → start → approve → close, the steps
 // named by their activity ids (so they match the log).
 const handModelWithoutAsk = `<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="https://rathaus.example/test">
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" name="Meldebescheinigung ohne Rückfrage" targetNamespace="https://rathaus.example/test">
   <process id="p" name="Meldebescheinigung ohne Rückfrage">
     <startEvent id="s"/>
     <task id="t1" name="submitted"/>
