@@ -15,6 +15,9 @@ type aligner struct {
 	inModel   []bool  // per log activity: some transition has its label
 	maxStates int
 	search    *search
+	silent    []int   // the silent transitions
+	byAct     [][]int // per log activity: the transitions with its label
+	cost      []int   // per place, for the tie-break estimate
 }
 
 func newAligner(n *Net, l *eventlog.Log, maxStates int) *aligner {
@@ -35,7 +38,70 @@ func newAligner(n *Net, l *eventlog.Log, maxStates int) *aligner {
 			a.label[t] = -1
 		}
 	}
+	for t, lab := range a.label {
+		switch {
+		case lab == -2:
+			a.silent = append(a.silent, t)
+		case lab >= 0:
+			a.byAct = growTo(a.byAct, int(lab)+1)
+			a.byAct[lab] = append(a.byAct[lab], t)
+		}
+	}
+	a.byAct = growTo(a.byAct, len(l.Activities))
+	a.cost = make([]int, n.Places)
 	return a
+}
+
+func growTo(s [][]int, n int) [][]int {
+	for len(s) < n {
+		s = append(s, nil)
+	}
+	return s
+}
+
+// closeness estimates the silent steps before the next event can be
+// matched (or, at the end, before the final marking), with the additive
+// estimate of token replay. It only orders equally good states.
+func (a *aligner) closeness(m []int32, trace []int32, pos int) int {
+	cost := a.cost
+	for p, v := range m {
+		cost[p] = noPath
+		if v > 0 {
+			cost[p] = 0
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, t := range a.silent {
+			c := 1
+			for _, p := range a.n.Transitions[t].In {
+				c = min(c+cost[p], noPath)
+			}
+			for _, p := range a.n.Transitions[t].Out {
+				if c < cost[p] {
+					cost[p], changed = c, true
+				}
+			}
+		}
+	}
+	if pos == len(trace) {
+		need := 0
+		for f, w := range a.n.Final {
+			if w > 0 {
+				need = min(need+cost[f], noPath)
+			}
+		}
+		return need
+	}
+	best := noPath
+	for _, t := range a.byAct[trace[pos]] {
+		need := 0
+		for _, p := range a.n.Transitions[t].In {
+			need = min(need+cost[p], noPath)
+		}
+		best = min(best, need)
+	}
+	return best
 }
 
 // clone is an aligner for another goroutine: it shares the tables and
@@ -43,6 +109,7 @@ func newAligner(n *Net, l *eventlog.Log, maxStates int) *aligner {
 func (a *aligner) clone() *aligner {
 	c := *a
 	c.search = nil
+	c.cost = make([]int, a.n.Places)
 	return &c
 }
 
@@ -216,14 +283,14 @@ func (s *search) push(pos, g int, parent, t int32, kind MoveKind) {
 			return
 		}
 		nd.g, nd.parent, nd.t, nd.kind = g, parent, t, kind
-		heap.Push(&s.queue, queueItem{f: g + s.h[pos], pos: pos, node: i})
+		heap.Push(&s.queue, queueItem{f: g + s.h[pos], pos: pos, near: s.a.closeness(s.step, s.trace, pos), node: i})
 		return
 	}
 	i := int32(len(s.nodes))
 	s.heads[h] = i
 	s.nodes = append(s.nodes, searchNode{pos: int32(pos), g: g, parent: parent, t: t, kind: kind, next: head})
 	s.marks = append(s.marks, s.step...)
-	heap.Push(&s.queue, queueItem{f: g + s.h[pos], pos: pos, node: i})
+	heap.Push(&s.queue, queueItem{f: g + s.h[pos], pos: pos, near: s.a.closeness(s.step, s.trace, pos), node: i})
 }
 
 func (s *search) result(end int32) alignment {
@@ -246,10 +313,11 @@ func (s *search) result(end int32) alignment {
 // deviating moves in f = g + h, then deeper states first, then by f with
 // its silent steps: a search by deviation cost that finishes alignments
 // without deviations straight away instead of trying every short silent
-// detour at every event first.
+// detour at every event first. Between states equal in both, the one
+// closer to matching the next event (near) goes first.
 type queueItem struct {
-	f, pos int
-	node   int32
+	f, pos, near int
+	node         int32
 }
 
 type alignQueue []queueItem
@@ -261,6 +329,9 @@ func (q alignQueue) Less(i, j int) bool {
 	}
 	if q[i].pos != q[j].pos {
 		return q[i].pos > q[j].pos
+	}
+	if q[i].near != q[j].near {
+		return q[i].near < q[j].near
 	}
 	return q[i].f < q[j].f
 }
