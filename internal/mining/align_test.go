@@ -92,3 +92,26 @@ func TestAlignReceipt(t *testing.T) {
 		}
 	}
 }
+
+func TestAlignManyOptionalParallelBranches(t *testing.T) {
+	block := &Tree{Op: OpAnd}
+	for i := range 8 {
+		a := string(rune('a' + i))
+		block.Children = append(block.Children, node(OpXor, tauLeaf(), node(OpLoop, leaf(a), tauLeaf())))
+	}
+	tree := node(OpSeq, leaf("start"), block, leaf("end"))
+	l := tracesLog("start end", "start d end", "start h b h a end", "start h x end", "start c")
+	r := Align(tree.Net(), l, AlignOptions{})
+	if r.NotComputed != 0 || r.FitCases != 3 {
+		t.Fatalf("%d cases not computed, %d fit; want 0 and 3", r.NotComputed, r.FitCases)
+	}
+	for _, v := range r.Variants {
+		want := 0
+		if len(v.Activities) == 4 || len(v.Activities) == 2 && v.Activities[1] == "c" {
+			want = 1 // x is a log move, end a model move
+		}
+		if v.Cost != want {
+			t.Errorf("%v: cost %d, want %d", v.Activities, v.Cost, want)
+		}
+	}
+}
