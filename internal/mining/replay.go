@@ -82,11 +82,12 @@ type VariantFit struct {
 
 // Replay replays the log on the net token by token (each variant once,
 // weighted by its cases). For each event a transition with its label
-// fires; when none is enabled, the shortest sequence of silent transitions
-// that enables one is fired first (searching a bounded number of
-// markings), and failing that the missing tokens are added. At the end
-// silent transitions lead to the final marking when they can; tokens left
-// over count as remaining, final tokens not there as missing.
+// fires; when none is enabled, a short sequence of silent transitions
+// that enables one is fired first (a best-first search over at most
+// maxSilentStates markings, guided by how many silent steps each place is
+// from a token), and failing that the missing tokens are added. At the
+// end silent transitions lead to the final marking when they can; tokens
+// left over count as remaining, final tokens not there as missing.
 //
 // A case's fitness is 1/2(1−m/c) + 1/2(1−r/p). An activity the model does
 // not have counts as a transition with its own input and output place:
