@@ -107,8 +107,12 @@ func formatDuration(lang string, sec float64) string {
 	switch {
 	case days >= 10:
 		return fmt.Sprintf("%s %s", formatInt(lang, int(math.Round(sec/86400))), u[0])
+	case days > 0 && hours == 0:
+		return fmt.Sprintf("%d %s", days, u[0])
 	case days > 0:
 		return fmt.Sprintf("%d %s %d %s", days, u[0], hours, u[1])
+	case hours > 0 && mins == 0:
+		return fmt.Sprintf("%d %s", hours, u[1])
 	case hours > 0:
 		return fmt.Sprintf("%d %s %d %s", hours, u[1], mins, u[2])
 	case mins > 0:
