@@ -19,6 +19,9 @@ func (g *traceGraph) xorCut() [][]int {
 // other, belong together.
 func (g *traceGraph) seqCut() [][]int {
 	n := g.n
+	if g.stronglyConnected() {
+		return nil // all in one part
+	}
 	reach := g.reachability()
 	together := func(i, j int) bool { return reach[i*n+j] == reach[j*n+i] }
 	comp, count := components(n, together)
@@ -162,4 +165,30 @@ func (g *traceGraph) redoPart(p []int, body []bool) bool {
 		}
 	}
 	return true
+}
+
+// stronglyConnected tells whether every node reaches every other one.
+func (g *traceGraph) stronglyConnected() bool {
+	forward := func(i, j int) bool { return g.has(i, j) }
+	backward := func(i, j int) bool { return g.has(j, i) }
+	return g.reachesAll(forward) && g.reachesAll(backward)
+}
+
+// reachesAll tells whether node 0 reaches every node along edge.
+func (g *traceGraph) reachesAll(edge func(i, j int) bool) bool {
+	seen := make([]bool, g.n)
+	seen[0] = true
+	count := 1
+	for stack := []int{0}; len(stack) > 0; {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for j := range g.n {
+			if !seen[j] && edge(i, j) {
+				seen[j] = true
+				count++
+				stack = append(stack, j)
+			}
+		}
+	}
+	return count == g.n
 }

@@ -54,10 +54,9 @@ func (m *miner) concurrentActivity(s subLog, g *traceGraph) *Tree {
 		return nil
 	}
 	for _, a := range g.acts {
-		rest := without(s, a)
-		h := newTraceGraph(rest, m.names)
+		h := graphWithout(s, m.names, a)
 		if h.xorCut() != nil || h.seqCut() != nil || h.andCut() != nil || h.loopCut() != nil {
-			return node(OpAnd, m.mine(only(s, a)), m.mine(rest))
+			return node(OpAnd, m.mine(only(s, a)), m.mine(without(s, a)))
 		}
 	}
 	return nil

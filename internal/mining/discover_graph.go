@@ -14,13 +14,19 @@ type traceGraph struct {
 }
 
 func newTraceGraph(s subLog, names []string) *traceGraph {
+	return graphWithout(s, names, -1)
+}
+
+// graphWithout is the graph of s with the events of activity skip left
+// out (-1: none), without building that sub-log.
+func graphWithout(s subLog, names []string, skip int32) *traceGraph {
 	g := &traceGraph{local: make([]int32, len(names))}
 	for i := range g.local {
 		g.local[i] = -1
 	}
 	for _, tr := range s.traces {
 		for _, a := range tr {
-			if g.local[a] < 0 {
+			if a != skip && g.local[a] < 0 {
 				g.local[a] = 0
 				g.acts = append(g.acts, a)
 			}
@@ -41,13 +47,20 @@ func newTraceGraph(s subLog, names []string) *traceGraph {
 	g.end = make([]int, g.n)
 	for i, tr := range s.traces {
 		c := s.counts[i]
-		if len(tr) == 0 {
-			continue
+		prev := int32(-1)
+		for _, a := range tr {
+			if a == skip {
+				continue
+			}
+			if prev < 0 {
+				g.start[g.local[a]] += c
+			} else {
+				g.edge[int(g.local[prev])*g.n+int(g.local[a])] += c
+			}
+			prev = a
 		}
-		g.start[g.local[tr[0]]] += c
-		g.end[g.local[tr[len(tr)-1]]] += c
-		for j := 1; j < len(tr); j++ {
-			g.edge[int(g.local[tr[j-1]])*g.n+int(g.local[tr[j]])] += c
+		if prev >= 0 {
+			g.end[g.local[prev]] += c
 		}
 	}
 	return g
@@ -141,16 +154,25 @@ func groups(comp []int, count int) [][]int {
 // reachability is reach[i*n+j]: j can be reached from i by one or more edges.
 func (g *traceGraph) reachability() []bool {
 	n := g.n
+	succ := make([][]int, n)
+	for i := range n {
+		for j := range n {
+			if g.has(i, j) {
+				succ[i] = append(succ[i], j)
+			}
+		}
+	}
 	reach := make([]bool, n*n)
 	stack := []int{}
 	for s := range n {
+		row := reach[s*n : (s+1)*n]
 		stack = append(stack[:0], s)
 		for len(stack) > 0 {
 			i := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			for j := range n {
-				if g.has(i, j) && !reach[s*n+j] {
-					reach[s*n+j] = true
+			for _, j := range succ[i] {
+				if !row[j] {
+					row[j] = true
 					stack = append(stack, j)
 				}
 			}
