@@ -88,7 +88,6 @@ func (s *Server) handleModelConformance(w http.ResponseWriter, r *http.Request) 
 	p.Sources = sourceOptions(p.Page, sources, p.Source)[1:]
 	p.Form = s.newForm(r, url.Values{"quelle": {p.Source}})
 	if p.Source == "" {
-		p.Diagram = template.HTML(pm.SVG(bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", m.Name)}))
 		return s.render(w, r, "workshop_model_conf", p)
 	}
 	l, src, err := s.opts.Workshop.Log(ctx, a, p.Source)

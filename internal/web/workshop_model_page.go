@@ -29,7 +29,8 @@ type modelPage struct {
 	Diagram template.HTML
 	Steps   []modelStepRow
 	Sources []modelOption
-	Marked  int // steps marked on the diagram
+	Marked  int    // steps marked on the diagram
+	SimURL  string // the what-if simulation of the model's log, "" without one
 }
 
 // modelStepRow is one step in the table.
@@ -68,6 +69,9 @@ func (s *Server) modelPage(r *http.Request, m *workshop.Model, pm *bpmn.Model, f
 	}
 	p.Form = form
 	p.Sources = sourceOptions(p.Page, sources, m.Source)
+	if m.Source != "" {
+		p.SimURL = workshopSourcePath(m.Source, "simulation")
+	}
 	labels, marks := map[string]string{}, map[string]string{}
 	for _, st := range modelSteps(pm) {
 		row := modelStepRow{modelStep: st, EditURL: stepURL(m.ID, st.ID)}

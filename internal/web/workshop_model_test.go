@@ -200,6 +200,10 @@ func TestWorkshopModelSettingsAndDelete(t *testing.T) {
 	if got := e.storedModel(t, e.owner, id); got.Name != "Meldebescheinigung" || got.Source != "case:9" {
 		t.Errorf("stored %q from %q", got.Name, got.Source)
 	}
+	page := e.get(modelURL(id), c)
+	if sim := query(page.doc, "ul.wm-actions a[href$='/simulation']"); sim == nil || !strings.Contains(attrOf(sim, "href"), "case:9") {
+		t.Error("the model page does not link the simulation of its log")
+	}
 	res = e.postForm(modelURL(id), url.Values{"version": {strconv.Itoa(m.Version + 1)}, "name": {" "}}, c)
 	wantStatus(t, res, http.StatusBadRequest)
 	if query(res.doc, "#field-name-error") == nil {
