@@ -117,6 +117,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.booking.RunJobs(a.runner)
 	a.cases.RunJobs(a.runner)
 	a.feedback.RunJobs(a.runner)
+	a.workshop.RunJobs(a.runner)
 	return a, nil
 }
 

@@ -26,6 +26,9 @@ type Service struct {
 	// means 20 million.
 	CacheEvents int
 	Now         func() time.Time
+	// Retention is how long imported logs are kept; 0 means
+	// DefaultRetention.
+	Retention time.Duration
 	// Location is the zone of times written without one in imported
 	// files (CSV, OCEL); nil means UTC. The city's own zone is right:
 	// specialist systems write local time.

@@ -250,3 +250,39 @@ func must(t *testing.T, err error) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestPurge: imported logs are deleted, file and all, when their
+// retention ends; younger ones stay.
+func TestPurge(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		now := t0
+		e.ws.Now = func() time.Time { return now }
+		e.ws.Retention = 30 * 24 * time.Hour
+		imp := func() *workshop.StoredLog {
+			st, _, err := e.ws.Import(ctx, e.owner, workshop.ImportRequest{FileName: "b.csv", File: strings.NewReader(csvLog),
+				Settings: workshop.Settings{CaseColumn: "Fall", ActivityColumn: "Schritt", TimestampColumn: "Zeit"}})
+			must(t, err)
+			return st
+		}
+		old := imp()
+		now = t0.Add(20 * 24 * time.Hour)
+		young := imp()
+		now = t0.Add(31 * 24 * time.Hour)
+		if !e.ws.ExpiresAt(old).Before(now) || e.ws.ExpiresAt(young).Before(now) {
+			t.Fatalf("expiry %v / %v at %v", e.ws.ExpiresAt(old), e.ws.ExpiresAt(young), now)
+		}
+		n, err := e.ws.Purge(ctx)
+		if err != nil || n != 1 {
+			t.Fatalf("Purge = %d, %v; want the old log only", n, err)
+		}
+		if _, err := e.db.FindStoredLog(ctx, old.ID); !fault.Is(err, fault.NotFound) {
+			t.Errorf("the old log is still there: %v", err)
+		}
+		if _, _, err := e.ws.Log(ctx, e.owner, "log:"+itoa(young.ID)); err != nil {
+			t.Errorf("the young log went too: %v", err)
+		}
+		if files := storedFiles(t, e.dir); len(files) != 1 {
+			t.Errorf("files after purge: %v, want the young log's only", files)
+		}
+	})
+}
