@@ -29,6 +29,7 @@ func (s *Server) workshopLogRoutes() []route {
 		{"POST " + base + "/loeschen", page(s.handleWorkshopDelete)},
 
 		{"GET /api/v1/workshop/sources", s.requireAPIUser(s.handleAPIWorkshopSources)},
+		{"POST " + workshopAPIUpload, s.requireAPIUser(s.handleAPIWorkshopImport)},
 		{"DELETE " + api, s.requireAPIUser(s.handleAPIWorkshopDelete)},
 		{"GET " + api + "/export", s.requireAPIUser(s.handleAPIWorkshopExport)},
 	}

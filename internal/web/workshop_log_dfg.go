@@ -41,6 +41,22 @@ func parseDFGQuery(q url.Values) dfgQuery {
 	return d
 }
 
+// Without sliders set, a large graph starts with at most this many
+// activities and paths, so that the first map stays readable.
+const dfgFirstNodes, dfgFirstEdges = 30, 80
+
+// readable lowers the sliders the query does not set so that a large
+// graph of nodes and edges starts readable (in steps of 5 %).
+func (d *dfgQuery) readable(q url.Values, nodes, edges int) {
+	share := func(keep, of int) int { return max(5, keep*100/of/5*5) }
+	if q.Get("aktivitaeten") == "" && nodes > dfgFirstNodes {
+		d.Activities = share(dfgFirstNodes, nodes)
+	}
+	if q.Get("pfade") == "" && edges > dfgFirstEdges {
+		d.Paths = share(dfgFirstEdges, edges)
+	}
+}
+
 func (d dfgQuery) hidden() map[string]string {
 	return map[string]string{"ansicht": d.Mode, "aktivitaeten": strconv.Itoa(d.Activities), "pfade": strconv.Itoa(d.Paths)}
 }
@@ -68,9 +84,10 @@ func (s *Server) handleWorkshopDFG(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	q := parseDFGQuery(r.URL.Query())
-	p := workshopDFGPage{workshopLogPage: s.workshopLogPage(r, a, "dfg", q.hidden()), Q: q, Acts: a.Log.Activities}
 	full := mining.DFG(a.Log)
+	q := parseDFGQuery(r.URL.Query())
+	q.readable(r.URL.Query(), len(full.Nodes), len(full.Edges))
+	p := workshopDFGPage{workshopLogPage: s.workshopLogPage(r, a, "dfg", q.hidden()), Q: q, Acts: a.Log.Activities}
 	g := full.Prune(float64(q.Activities)/100, float64(q.Paths)/100)
 	p.Graph, p.AllNodes, p.AllEdges, p.ShownNodes, p.ShownEdges = g, len(full.Nodes), len(full.Edges), len(g.Nodes), len(g.Edges)
 	for _, m := range dfgModes {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -24,8 +23,15 @@ import (
 // isWorkshopUpload paths.
 const workshopUploadBytes = 512 << 20
 
-// isWorkshopUpload reports whether a POST to path carries a log file.
-func isWorkshopUpload(path string) bool { return path == workshopBase+"/import" }
+// workshopAPIUpload is the API route that takes a log file (multipart).
+const workshopAPIUpload = "/api/v1/workshop/sources"
+
+// isWorkshopUpload reports whether a POST to path carries a log file: the
+// import form and the API's import. The middleware's bodyLimit and, for
+// the API, its content-type check must admit these paths.
+func isWorkshopUpload(path string) bool {
+	return path == workshopBase+"/import" || path == workshopAPIUpload
+}
 
 // workshopFormats are the choices of the format select ("" detects it).
 var workshopFormats = []string{"", workshop.FormatXES, workshop.FormatCSV, workshop.FormatOCELJSON, workshop.FormatOCELXML}
@@ -99,25 +105,7 @@ func (s *Server) handleWorkshopImport(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return s.renderImport(w, r, http.StatusBadRequest, v, err)
 	}
-	var fileErr error
-	if r.MultipartForm != nil && len(r.MultipartForm.File["file"]) > 0 && r.MultipartForm.File["file"][0].Size > 0 {
-		fh := r.MultipartForm.File["file"][0]
-		f, ferr := fh.Open()
-		if ferr != nil {
-			return ferr
-		}
-		defer f.Close()
-		req.FileName, req.File = fh.Filename, f
-		if err := detectColumns(f, &req); err != nil {
-			return err
-		}
-	} else {
-		fileErr = fault.Fields(fault.FieldError{Field: "file", Key: "workshop_logs.import.error.file"})
-	}
-	if fileErr != nil {
-		return s.renderImport(w, r, http.StatusBadRequest, v, fileErr)
-	}
-	st, rep, err := ws.Import(r.Context(), workshopUser(r), req)
+	st, rep, err := s.importUpload(r, ws, req)
 	if err != nil {
 		if fault.KindOf(err) == fault.Invalid {
 			return s.renderImport(w, r, http.StatusBadRequest, v, err)
@@ -129,6 +117,69 @@ func (s *Server) handleWorkshopImport(w http.ResponseWriter, r *http.Request) er
 		key = "workshop_logs.flash.imported_warnings"
 	}
 	return s.redirectFlash(w, r, workshopSourcePath("log:"+strconv.FormatInt(st.ID, 10), ""), key)
+}
+
+// importUpload imports the form's file with req's settings.
+func (s *Server) importUpload(r *http.Request, ws *workshop.Service, req workshop.ImportRequest) (*workshop.StoredLog, *eventlog.ImportReport, error) {
+	if r.MultipartForm == nil || len(r.MultipartForm.File["file"]) == 0 || r.MultipartForm.File["file"][0].Size == 0 {
+		return nil, nil, fault.Fields(fault.FieldError{Field: "file", Key: "workshop_logs.import.error.file"})
+	}
+	fh := r.MultipartForm.File["file"][0]
+	f, err := fh.Open()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	req.FileName, req.File = fh.Filename, f
+	if err := detectColumns(f, &req); err != nil {
+		return nil, nil, err
+	}
+	return ws.Import(r.Context(), workshopUser(r), req)
+}
+
+// handleAPIWorkshopImport imports a log sent as multipart/form-data with
+// the import form's fields (file, name, format, unit, the CSV columns,
+// time_layout, object_type, strict).
+func (s *Server) handleAPIWorkshopImport(w http.ResponseWriter, r *http.Request) error {
+	ws, err := s.workshopService()
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, workshopUploadBytes)
+	v, err := s.parseForm(r)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r.MultipartForm != nil {
+			_ = r.MultipartForm.RemoveAll()
+		}
+	}()
+	req, err := importRequest(v)
+	if err != nil {
+		return err
+	}
+	st, rep, err := s.importUpload(r, ws, req)
+	if err != nil {
+		return err
+	}
+	out := apiWorkshopImported{Source: apiWorkshopSource{Key: "log:" + strconv.FormatInt(st.ID, 10), Kind: "imported",
+		Name: st.Name, Format: st.Format, Cases: st.Cases, Events: st.Events, First: st.CreatedAt.UTC(), Last: st.CreatedAt.UTC()},
+		Warnings: []string{}}
+	if rep != nil {
+		out.Skipped = rep.Skipped
+		if rep.Warnings != nil {
+			out.Warnings = rep.Warnings
+		}
+	}
+	return s.writeJSON(w, http.StatusCreated, out)
+}
+
+// apiWorkshopImported is the answer to an import.
+type apiWorkshopImported struct {
+	Source   apiWorkshopSource `json:"source"`
+	Warnings []string          `json:"warnings"`
+	Skipped  int               `json:"skipped"`
 }
 
 // importRequest reads the form's settings (the file is added by the
@@ -187,64 +238,4 @@ func detectColumns(f io.ReadSeeker, req *workshop.ImportRequest) error {
 		}
 	}
 	return nil
-}
-
-// workshopDeletePage is the confirmation of a log's deletion.
-type workshopDeletePage struct {
-	workshopPage
-	Name, Action, Back string
-	Cases, Events      string
-}
-
-func (s *Server) handleWorkshopDeleteForm(w http.ResponseWriter, r *http.Request) error {
-	_, src, err := s.workshopLog(r)
-	if err != nil {
-		return err
-	}
-	if src.Kind != "imported" {
-		return errNotFound
-	}
-	p := workshopDeletePage{workshopPage: workshopPage{Page: s.page(r, "workshop_logs.delete.title")},
-		Name: src.Name, Action: workshopSourcePath(src.Key, "loeschen"), Back: workshopSourcePath(src.Key, "")}
-	p.Cases, p.Events = p.Num(src.Cases), p.Num(src.Events)
-	return s.render(w, r, "workshop_log_delete", p)
-}
-
-func (s *Server) handleWorkshopDelete(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.parseForm(r); err != nil {
-		return err
-	}
-	if err := s.workshopDeleteLog(r); err != nil {
-		return err
-	}
-	return s.redirectFlash(w, r, workshopBase, "workshop_logs.flash.deleted")
-}
-
-func (s *Server) handleAPIWorkshopDelete(w http.ResponseWriter, r *http.Request) error {
-	if err := s.workshopDeleteLog(r); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
-// workshopDeleteLog deletes the imported log named in the path; a
-// platform source cannot be deleted (404).
-func (s *Server) workshopDeleteLog(r *http.Request) error {
-	ws, err := s.workshopService()
-	if err != nil {
-		return err
-	}
-	_, _, id, err := workshop.ParseSourceKey(r.PathValue("key"))
-	if err != nil {
-		return err
-	}
-	if id == 0 {
-		return fault.New(fault.NotFound, "error.workshop.source")
-	}
-	err = ws.DeleteLog(r.Context(), workshopUser(r), id)
-	if errors.Is(err, errNotFound) || fault.KindOf(err) == fault.NotFound {
-		return fault.New(fault.NotFound, "error.workshop.source")
-	}
-	return err
 }
