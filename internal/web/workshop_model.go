@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -187,4 +188,16 @@ func (s *Server) bpmnFault(r *http.Request, err error) error {
 		}
 	}
 	return &f
+}
+
+// modelSVG draws a model's diagram with the steps named as the pages name
+// them (platform activities translated). It renames the tasks of pm, so
+// call it after everything that reads their names.
+func modelSVG(p workshopPage, pm *bpmn.Model, o bpmn.SVGOptions) template.HTML {
+	pm.Walk(func(e *bpmn.Element) {
+		if bpmn.IsTask(e.Kind) && e.Name != "" {
+			e.Name = p.Act(e.Name)
+		}
+	})
+	return template.HTML(pm.SVG(o)) // the bpmn package escapes every text it draws
 }

@@ -118,8 +118,8 @@ func (s *Server) fillCheckSteps(p *checkPage, pm *bpmn.Model, rep digitalcheck.R
 		p.Steps = append(p.Steps, st)
 	}
 	p.Marked = len(marks)
-	p.Diagram = template.HTML(pm.SVG(bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", p.Model.Name),
-		Highlight: marks, Labels: labels}))
+	p.Diagram = modelSVG(p.workshopPage, pm, bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", p.Model.Name),
+		Highlight: marks, Labels: labels})
 }
 
 func checkFindingView(p Page, f digitalcheck.Finding) checkFinding {

@@ -102,13 +102,13 @@ func (s *Server) handleModelConformance(w http.ResponseWriter, r *http.Request) 
 	if err = s.bpmnFault(r, err); err != nil {
 		return err
 	}
-	s.fillConformance(p, pm, res)
 	p.AlignURL = p.ModelURL + "/konformitaet?" + url.Values{"quelle": {p.Source}, "ausrichtung": {"1"}}.Encode()
-	if q.Get("ausrichtung") == "1" {
+	if q.Get("ausrichtung") == "1" { // before fillConformance names the steps for people
 		if p.Align, err = s.alignSummary(p, pm, l); err != nil {
 			return err
 		}
 	}
+	s.fillConformance(p, pm, res)
 	return s.render(w, r, "workshop_model_conf", p)
 }
 
@@ -133,8 +133,8 @@ func (s *Server) fillConformance(p *confPage, pm *bpmn.Model, res *mining.Replay
 		labels[el] = p.T("workshop_models.badge.deviations", n)
 	}
 	p.Marked = len(marks)
-	p.Diagram = template.HTML(pm.SVG(bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", p.Model.Name),
-		Highlight: marks, Labels: labels}))
+	p.Diagram = modelSVG(p.workshopPage, pm, bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", p.Model.Name),
+		Highlight: marks, Labels: labels})
 	for i, v := range res.Variants {
 		if i == 10 {
 			break

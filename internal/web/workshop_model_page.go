@@ -90,8 +90,8 @@ func (s *Server) modelPage(r *http.Request, m *workshop.Model, pm *bpmn.Model, f
 		}
 		p.Steps = append(p.Steps, row)
 	}
-	p.Diagram = template.HTML(pm.SVG(bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", m.Name),
-		Highlight: marks, Labels: labels}))
+	p.Diagram = modelSVG(p.workshopPage, pm, bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", m.Name),
+		Highlight: marks, Labels: labels})
 	return p, nil
 }
 

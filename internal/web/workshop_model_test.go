@@ -250,6 +250,9 @@ func TestWorkshopModelDiscoverAndConformance(t *testing.T) {
 	if !slices.Contains(texts(page.doc, "#steps tbody th"), "Rückfrage gestellt") {
 		t.Error("the model page does not name the platform's activities")
 	}
+	if desc := text(query(page.doc, ".wm-diagram svg desc")); !strings.Contains(desc, "Rückfrage gestellt") || strings.Contains(desc, "citizen_replied") {
+		t.Errorf("the diagram names its steps %q", desc)
+	}
 
 	conf := e.get(modelURL(id, "konformitaet")+"?quelle=case:9", c)
 	wantStatus(t, conf, http.StatusOK)
