@@ -36,6 +36,7 @@ type confPage struct {
 	Marked     int
 	Align      *confAlign
 	AlignURL   string
+	Problem    string // why the model cannot be compared, translated
 }
 
 // confDeviation is one row of the deviation table.
@@ -99,7 +100,11 @@ func (s *Server) handleModelConformance(w http.ResponseWriter, r *http.Request) 
 	}
 	p.SourceName = workshopSourceName(p.Page, src)
 	res, _, err := s.opts.Workshop.Conformance(ctx, a, m.ID, p.Source)
-	if err = s.bpmnFault(r, err); err != nil {
+	if err = s.bpmnFault(r, err); fault.Is(err, fault.Invalid) { // the model cannot be replayed: say why, on this page
+		p.Problem, _ = s.messages(r, err)
+		return s.renderStatus(w, r, http.StatusBadRequest, "workshop_model_conf", p)
+	}
+	if err != nil {
 		return err
 	}
 	p.AlignURL = p.ModelURL + "/konformitaet?" + url.Values{"quelle": {p.Source}, "ausrichtung": {"1"}}.Encode()

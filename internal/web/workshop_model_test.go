@@ -293,6 +293,43 @@ func TestWorkshopModelDiscoverAndConformance(t *testing.T) {
 	}
 }
 
+// TestWorkshopModelConformanceProblem: a collaboration of several
+// processes cannot be replayed; the page says so instead of failing.
+func TestWorkshopModelConformanceProblem(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	id := e.importModel(t, c, "B.2.0", miwg(t, "B.2.0.bpmn"), "case:9")
+	res := e.get(modelURL(id, "konformitaet"), c)
+	wantStatus(t, res, http.StatusBadRequest)
+	if msg := text(query(res.doc, "#conf-problem")); !strings.Contains(msg, "mehrere Prozesse") {
+		t.Errorf("problem = %q", msg)
+	}
+	if query(res.doc, "form#source-form") == nil {
+		t.Error("the page lost its form to choose another log")
+	}
+}
+
+// TestWorkshopModelStepNext saves a step and goes on to the next one.
+func TestWorkshopModelStepNext(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	id := e.importModel(t, c, "ohne-rueckfrage", []byte(handModelWithoutAsk), "")
+	v := annotateForm(e.storedModel(t, e.owner, id).Version)
+	v.Set("next", "t2")
+	res := e.postForm(stepURL(id, "t1"), v, c)
+	wantStatus(t, res, http.StatusSeeOther)
+	if loc := res.Header.Get("Location"); loc != stepURL(id, "t2") {
+		t.Errorf("after save and next at %q, want the second step", loc)
+	}
+	next := e.followGet(t, res, c)
+	if query(next.doc, "a[rel=prev]") == nil {
+		t.Error("the second step does not link back")
+	}
+	if got := attrOf(query(next.doc, "form#step-form input[name=version]"), "value"); got != "2" {
+		t.Errorf("the next step's editor carries version %q, want the saved one (2)", got)
+	}
+}
+
 // TestWorkshopModelDiscoverErrors: a noise threshold outside 0–1 and a
 // missing log come back at their fields.
 func TestWorkshopModelDiscoverErrors(t *testing.T) {
