@@ -26,29 +26,44 @@ type workshopBarChart struct {
 	W, H float64
 }
 
-// workshopBar is one bar with its label and value.
+// workshopBar is one bar with its label and value; ShowLabel says
+// whether the axis names it (every bar when there are few).
 type workshopBar struct {
 	X, Y, Width, Height float64
 	LabelX, LabelY      float64
 	Label               string
+	ShowLabel           bool
 	Count               int
 }
 
-// barChart draws the histogram's buckets; labels names each bucket.
+// maxAxisLabels bounds the labels under the bars, so they do not overlap.
+const maxAxisLabels = 8
+
+// barChart draws the histogram's buckets; label names each bucket.
 func barChart(buckets []mining.Bucket, label func(mining.Bucket) string) workshopBarChart {
-	c := workshopBarChart{W: chartW, H: chartH}
-	for _, b := range buckets {
-		c.Max = max(c.Max, b.Count)
+	labels, counts := make([]string, len(buckets)), make([]int, len(buckets))
+	for i, b := range buckets {
+		labels[i], counts[i] = label(b), b.Count
 	}
-	if len(buckets) == 0 || c.Max == 0 {
+	return countBars(labels, counts)
+}
+
+// countBars draws one bar per count.
+func countBars(labels []string, counts []int) workshopBarChart {
+	c := workshopBarChart{W: chartW, H: chartH}
+	for _, n := range counts {
+		c.Max = max(c.Max, n)
+	}
+	if len(counts) == 0 || c.Max == 0 {
 		return c
 	}
-	slot := (chartW - chartLeft) / float64(len(buckets))
-	for i, b := range buckets {
-		h := float64(b.Count) / float64(c.Max) * (chartBase - chartTop)
+	slot := (chartW - chartLeft) / float64(len(counts))
+	every := (len(counts) + maxAxisLabels - 1) / maxAxisLabels
+	for i, n := range counts {
+		h := float64(n) / float64(c.Max) * (chartBase - chartTop)
 		x := chartLeft + float64(i)*slot
 		c.Bars = append(c.Bars, workshopBar{X: x + slot*0.1, Y: chartBase - h, Width: slot * 0.8, Height: h,
-			LabelX: x + slot/2, LabelY: chartBase + 16, Label: label(b), Count: b.Count})
+			LabelX: x + slot/2, LabelY: chartBase + 16, Label: labels[i], ShowLabel: i%every == 0, Count: n})
 	}
 	return c
 }

@@ -80,6 +80,7 @@ type workshopWorkloadPage struct {
 	More    int
 	Periods []workshopWIPRow
 	MoreWIP int
+	Chart   workshopBarChart // open cases per period
 }
 
 // workshopWIPRow is one period with its open cases.
@@ -135,8 +136,13 @@ func (s *Server) handleWorkshopWorkload(w http.ResponseWriter, r *http.Request) 
 	p.Units, p.More = capRows(p.Report.Units)
 	from := max(0, len(p.Report.Periods)-maxRows)
 	p.MoreWIP = from
+	var labels []string
+	var counts []int
 	for i := from; i < len(p.Report.Periods) && i < len(p.Report.WIP); i++ {
-		p.Periods = append(p.Periods, workshopWIPRow{p.periodName(p.Report.Period, p.Report.Periods[i]), p.Report.WIP[i]})
+		name := p.periodName(p.Report.Period, p.Report.Periods[i])
+		p.Periods = append(p.Periods, workshopWIPRow{name, p.Report.WIP[i]})
+		labels, counts = append(labels, name), append(counts, p.Report.WIP[i])
 	}
+	p.Chart = countBars(labels, counts)
 	return s.render(w, r, "workshop_log_workload", p)
 }
