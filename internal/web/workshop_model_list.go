@@ -187,9 +187,12 @@ func (s *Server) handleModelImport(w http.ResponseWriter, r *http.Request) error
 	if nm.OrgID, err = formUnit(values.Get("unit")); err != nil {
 		return s.modelListError(w, r, values, nil, err)
 	}
-	m, _, err := s.opts.Workshop.ImportModel(r.Context(), workshopUser(r), nm, io.Reader(f))
+	m, rep, err := s.opts.Workshop.ImportModel(r.Context(), workshopUser(r), nm, io.Reader(f))
 	if err = s.bpmnFault(r, err); err != nil {
 		return s.modelListError(w, r, values, nil, err)
+	}
+	if rep != nil && len(rep.Warnings) > 0 {
+		return s.redirectFlashKind(w, r, modelURL(m.ID), "info", "workshop_models.flash.imported_warnings")
 	}
 	return s.redirectFlash(w, r, modelURL(m.ID), "workshop_models.flash.imported")
 }

@@ -50,6 +50,24 @@ func TestWorkshopModelImport(t *testing.T) {
 	}
 }
 
+// TestWorkshopModelImportWarnings: a file with a dangling reference is
+// imported, and the model page says that parts were skipped.
+func TestWorkshopModelImportWarnings(t *testing.T) {
+	e := newModelEnv(t)
+	c := e.login(e.owner)
+	broken := strings.Replace(handModelWithoutAsk, `targetRef="t4"/>`, `targetRef="t9"/>`, 1)
+	res := e.postMultipart("/amt/prozesse/modelle", map[string]string{"name": "Lücke"}, "luecke.bpmn", []byte(broken), c)
+	wantStatus(t, res, http.StatusSeeOther)
+	page := e.followGet(t, res, c)
+	if !strings.Contains(text(query(page.doc, "main")), "wurden übergangen") {
+		t.Error("the model page does not say that parts of the file were skipped")
+	}
+	ok := e.postMultipart("/amt/prozesse/modelle", map[string]string{"name": "Heil"}, "heil.bpmn", []byte(handModelWithoutAsk), c)
+	if strings.Contains(text(query(e.followGet(t, ok, c).doc, "main")), "wurden übergangen") {
+		t.Error("a sound file is reported as faulty")
+	}
+}
+
 // TestWorkshopModelImportErrors: a file that is not BPMN comes back with
 // a message at the file field and nothing is stored.
 func TestWorkshopModelImportErrors(t *testing.T) {
