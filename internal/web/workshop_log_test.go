@@ -148,6 +148,9 @@ func TestWorkshopFilterCarriesAcrossPages(t *testing.T) {
 	if link == nil {
 		t.Fatal("the sub-navigation drops the filter")
 	}
+	if query(res.doc, "a[href='/amt/prozesse/protokolle/case:9/export.csv?aktivitaet=ask']") == nil {
+		t.Error("the export links drop the filter")
+	}
 	res = e.page(t, "/amt/prozesse/protokolle/case:9/varianten?aktivitaet=ask")
 	if n := len(queryAll(res.doc, "table#variants tbody tr")); n != 1 {
 		t.Errorf("variants of the filtered log: %d, want 1", n)
@@ -237,6 +240,17 @@ func TestWorkshopAnalysisPages(t *testing.T) {
 	res = e.page(t, "/amt/prozesse/protokolle/case:9/auslastung?nach=org:group")
 	if !strings.Contains(text(query(res.doc, "table#workload-units")), "Bürgerservice") {
 		t.Error("workload by unit does not show the unit")
+	}
+	// By resource: staff by role, never by person, in words.
+	res = e.page(t, "/amt/prozesse/protokolle/case:9/auslastung?nach=resource")
+	units := text(query(res.doc, "table#workload-units"))
+	for _, want := range []string{"Sachbearbeitung", "Antragstellende", "System (automatisch)"} {
+		if !strings.Contains(units, want) {
+			t.Errorf("workload by resource %q lacks %q", units, want)
+		}
+	}
+	if strings.Contains(units, "staff:1") {
+		t.Error("workload names a person")
 	}
 }
 

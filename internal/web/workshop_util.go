@@ -77,6 +77,21 @@ func (p workshopPage) Act(name string) string {
 	return name
 }
 
+// Res names a resource or unit: platform logs show staff by role
+// ("staff/case_worker"), citizens and the system, each translated; other
+// names as they are.
+func (p workshopPage) Res(name string) string {
+	if p.Process != "" {
+		if key := "workshop_logs.resource." + name; p.tr.Has(key) {
+			return p.T(key)
+		}
+	}
+	if name == "" {
+		return p.T("workshop_logs.none")
+	}
+	return name
+}
+
 // Dur writes a duration in seconds in words for people: "3 Tage 4 Std.".
 func (p workshopPage) Dur(seconds float64) string { return formatDuration(p.Lang, seconds) }
 
