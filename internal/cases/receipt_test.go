@@ -1,11 +1,6 @@
 package cases_test
 
 import (
-	"bytes"
-	"compress/zlib"
-	"io"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +10,7 @@ import (
 	"rathaus/internal/i18n"
 	"rathaus/internal/payment"
 	"rathaus/internal/pdf"
+	"rathaus/internal/pdf/pdftest"
 )
 
 // catalog is the real translation catalog; tests fail on a key it lacks.
@@ -98,74 +94,19 @@ func parkingBill() *payment.Bill {
 }
 
 // pdfText renders d and returns the text it shows, one line per shown
-// string, decoded from WinAnsiEncoding.
+// string.
 func pdfText(t *testing.T, d pdf.Document) string {
 	t.Helper()
 	b, err := d.Bytes()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(b, []byte("%PDF-")) {
-		t.Fatalf("not a PDF: %q", b[:min(len(b), 16)])
-	}
-	head := regexp.MustCompile(`<< /Length (\d+)( /Filter /FlateDecode)? >>\nstream\n`)
-	tj := regexp.MustCompile(`\(((?:[^()\\]|\\[0-7]{3}|\\.)*)\) Tj`)
-	var lines []string
-	for _, loc := range head.FindAllSubmatchIndex(b, -1) {
-		n, _ := strconv.Atoi(string(b[loc[2]:loc[3]]))
-		data := b[loc[1] : loc[1]+n]
-		if loc[4] >= 0 {
-			r, err := zlib.NewReader(bytes.NewReader(data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if data, err = io.ReadAll(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, m := range tj.FindAllSubmatch(data, -1) {
-			lines = append(lines, winAnsiString(unescapePDF(m[1])))
-		}
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(pdftest.Lines(t, b), "\n")
 }
 
 // flat joins the lines of a text with spaces, so that a phrase wrapped
 // over two lines is found.
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func unescapePDF(s []byte) []byte {
-	var out []byte
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' {
-			out = append(out, s[i])
-			continue
-		}
-		if i+3 < len(s) && s[i+1] >= '0' && s[i+1] <= '3' {
-			v, _ := strconv.ParseUint(string(s[i+1:i+4]), 8, 8)
-			out = append(out, byte(v))
-			i += 3
-			continue
-		}
-		i++
-		out = append(out, s[i])
-	}
-	return out
-}
-
-var winAnsiHigh = map[byte]rune{0x80: '€', 0x84: '„', 0x85: '…', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—'}
-
-func winAnsiString(b []byte) string {
-	var s strings.Builder
-	for _, c := range b {
-		if r, ok := winAnsiHigh[c]; ok {
-			s.WriteRune(r)
-		} else {
-			s.WriteRune(rune(c))
-		}
-	}
-	return s.String()
-}
 
 func wantText(t *testing.T, text string, want ...string) {
 	t.Helper()

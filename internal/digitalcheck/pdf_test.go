@@ -1,16 +1,12 @@
 package digitalcheck
 
 import (
-	"bytes"
-	"compress/zlib"
 	"fmt"
-	"io"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"rathaus/internal/i18n"
+	"rathaus/internal/pdf/pdftest"
 )
 
 // catalog is the real translation catalog; a missing key fails the test.
@@ -35,66 +31,8 @@ func translator(t *testing.T) catalog {
 	return catalog{t, c}
 }
 
-// pdfText returns the text lines a PDF shows, decoded from WinAnsi
-// (only the characters these reports use beyond Latin-1).
-func pdfText(t *testing.T, b []byte) string {
-	t.Helper()
-	if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.HasSuffix(b, []byte("%%EOF\n")) {
-		t.Fatalf("not a PDF: %q", b[:min(len(b), 16)])
-	}
-	head := regexp.MustCompile(`<< /Length (\d+)( /Filter /FlateDecode)? >>\nstream\n`)
-	tj := regexp.MustCompile(`\(((?:[^()\\]|\\[0-7]{3}|\\.)*)\) Tj`)
-	var lines []string
-	for _, loc := range head.FindAllSubmatchIndex(b, -1) {
-		n, _ := strconv.Atoi(string(b[loc[2]:loc[3]]))
-		data := b[loc[1] : loc[1]+n]
-		if loc[4] >= 0 {
-			r, err := zlib.NewReader(bytes.NewReader(data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if data, err = io.ReadAll(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, m := range tj.FindAllSubmatch(data, -1) {
-			lines = append(lines, winAnsi(unescape(m[1])))
-		}
-	}
-	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
-}
-
-func unescape(s []byte) []byte {
-	var out []byte
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' {
-			out = append(out, s[i])
-			continue
-		}
-		if i+3 < len(s) && s[i+1] >= '0' && s[i+1] <= '3' {
-			v, _ := strconv.ParseUint(string(s[i+1:i+4]), 8, 8)
-			out = append(out, byte(v))
-			i += 3
-			continue
-		}
-		i++
-		out = append(out, s[i])
-	}
-	return out
-}
-
-func winAnsi(b []byte) string {
-	high := map[byte]rune{0x80: '€', 0x84: '„', 0x93: '“', 0x94: '”', 0x96: '–'}
-	var s strings.Builder
-	for _, c := range b {
-		if r, ok := high[c]; ok {
-			s.WriteRune(r)
-		} else {
-			s.WriteRune(rune(c))
-		}
-	}
-	return s.String()
-}
+// pdfText returns the text a PDF shows on one line.
+func pdfText(t *testing.T, b []byte) string { return pdftest.Text(t, b) }
 
 func sampleReport() Report {
 	steps := []Step{

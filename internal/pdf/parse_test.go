@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"rathaus/internal/pdf/pdftest"
 	"regexp"
 	"strconv"
 	"testing"
@@ -97,7 +98,7 @@ var tj = regexp.MustCompile(`BT /F(\d) ([\d.]+) Tf ([\d.]+) ([\d.]+) Td \(((?:[^
 func texts(content string) []shown {
 	var out []shown
 	for _, m := range tj.FindAllStringSubmatch(content, -1) {
-		s := shown{font: regular, text: unescape(m[5])}
+		s := shown{font: regular, text: pdftest.Unescape([]byte(m[5]))}
 		if m[1] == "2" {
 			s.font = bold
 		}
@@ -105,25 +106,6 @@ func texts(content string) []shown {
 		s.x, _ = strconv.ParseFloat(m[3], 64)
 		s.y, _ = strconv.ParseFloat(m[4], 64)
 		out = append(out, s)
-	}
-	return out
-}
-
-func unescape(s string) []byte {
-	var out []byte
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' {
-			out = append(out, s[i])
-			continue
-		}
-		if i+3 < len(s) && s[i+1] >= '0' && s[i+1] <= '3' {
-			v, _ := strconv.ParseUint(s[i+1:i+4], 8, 8)
-			out = append(out, byte(v))
-			i += 3
-			continue
-		}
-		i++
-		out = append(out, s[i])
 	}
 	return out
 }
