@@ -45,7 +45,7 @@ func workshopAPIAnalyses() []workshopAPIAnalysisDef {
 			if err != nil {
 				return nil, err
 			}
-			return mining.Deadlines(a.Log, deadlineOptions(days)), nil
+			return mining.Deadlines(a.Log, deadlineOptions(days, deadlineEnds(r.URL.Query(), a.Full))), nil
 		}},
 		{"workload", func(r *http.Request, a *workshopAnalysis) (any, error) {
 			keys := workloadKeys(a.Full)

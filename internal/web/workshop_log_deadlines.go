@@ -32,8 +32,22 @@ func deadlineDays(q url.Values) (float64, error) {
 	return d, nil
 }
 
-func deadlineOptions(days float64) mining.DeadlineOptions {
-	return mining.DeadlineOptions{Target: time.Duration(days * 24 * float64(time.Hour))}
+// deadlineOptions is the target in days; ends, when given, are the
+// activities that close a case (query "ende", repeatable): a case whose
+// last event is another one is still open.
+func deadlineOptions(days float64, ends []string) mining.DeadlineOptions {
+	return mining.DeadlineOptions{Target: time.Duration(days * 24 * float64(time.Hour)), EndActivities: ends}
+}
+
+// deadlineEnds reads the closing activities from q, those of l only.
+func deadlineEnds(q url.Values, l *eventlog.Log) []string {
+	var ends []string
+	for _, e := range q["ende"] {
+		if slices.Contains(l.Activities, e) {
+			ends = append(ends, e)
+		}
+	}
+	return ends
 }
 
 // workshopDeadlinesPage is the data of workshop_log_deadlines.html.
@@ -45,6 +59,7 @@ type workshopDeadlinesPage struct {
 	Late      []mining.LateCase
 	More      int
 	P90       string // the 90th percentile of case durations, a suggestion
+	Ends      []workshopOption
 }
 
 func (s *Server) handleWorkshopDeadlines(w http.ResponseWriter, r *http.Request) error {
@@ -62,8 +77,18 @@ func (s *Server) handleWorkshopDeadlines(w http.ResponseWriter, r *http.Request)
 	if p.Days == "" {
 		p.Days = formatDays(p.Lang, days)
 	}
+	ends := deadlineEnds(r.URL.Query(), a.Full)
 	p.Filter.Hidden = map[string]string{"frist": p.Days}
-	p.Report = mining.Deadlines(a.Log, deadlineOptions(days))
+	if len(ends) == 1 {
+		p.Filter.Hidden["ende"] = ends[0]
+	}
+	p.Ends = append(p.Ends, workshopOption{"", p.T("workshop_logs.deadlines.any_end"), len(ends) == 0})
+	names := slices.Clone(a.Full.Activities)
+	slices.Sort(names)
+	for _, n := range names {
+		p.Ends = append(p.Ends, workshopOption{n, p.Act(n), slices.Contains(ends, n)})
+	}
+	p.Report = mining.Deadlines(a.Log, deadlineOptions(days, ends))
 	p.Late, p.More = capRows(p.Report.LateCases)
 	if o := mining.Stats(a.Log); o.Duration.N > 0 {
 		p.P90 = formatDays(p.Lang, o.Duration.P90/86400)

@@ -277,6 +277,27 @@ func TestWorkshopDeadlines(t *testing.T) {
 	if n := len(queryAll(res.doc, "table#late-cases tbody tr")); n != late {
 		t.Errorf("late cases listed: %d, want %d", n, late)
 	}
+	// Closed only by "approve": every case ends with "close", so all are
+	// open, judged at the log's last event.
+	var end time.Time
+	for _, l := range last {
+		if l.After(end) {
+			end = l
+		}
+	}
+	overdue := 0
+	for _, f := range first {
+		if end.Sub(f) > 10*24*time.Hour {
+			overdue++
+		}
+	}
+	res = e.page(t, "/amt/prozesse/protokolle/case:9/fristen?frist=10&ende=approve")
+	if got := figure(t, res, "late"); got != "0" {
+		t.Errorf("late when no case counts as closed: %s, want 0", got)
+	}
+	if got := figure(t, res, "open-overdue"); got != strconv.Itoa(overdue) {
+		t.Errorf("open and overdue: %s, want %d", got, overdue)
+	}
 	res = e.get("/amt/prozesse/protokolle/case:9/fristen?frist=abc", e.login(e.owner))
 	wantStatus(t, res, 200)
 	if query(res.doc, "#field-frist-error") == nil {
