@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"mime/multipart"
 	"net/http"
@@ -281,5 +282,42 @@ func TestWorkshopImportOCEL(t *testing.T) {
 	wantStatus(t, res, 400)
 	if got := text(query(res.doc, "#error-summary")); !strings.Contains(got, "OCEL 1.0") {
 		t.Errorf("OCEL 1.0: error %q", got)
+	}
+}
+
+// TestWorkshopImportXESVariants: a gzipped XES file imports like the
+// plain one; a file that breaks the standard imports leniently with its
+// problems listed on the overview, and is refused when strict.
+func TestWorkshopImportXESVariants(t *testing.T) {
+	e := newWorkshopEnv(t, withUploads)
+	c := e.login(e.owner)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(readRunningExample(t))
+	zw.Close()
+	key := importedKey(t, e.importLog(t, c, "running-example.xes.gz", gz.Bytes(), nil))
+	if got := figure(t, e.get("/amt/prozesse/protokolle/"+key, c), "cases"); got != "6" {
+		t.Errorf("gzipped running example: %s cases, want 6", got)
+	}
+	broken := `<log xes.version="1.0"><trace><string key="concept:name" value="F-1"/>` +
+		`<event><string key="concept:name" value="Eingang"/><date key="time:timestamp" value="gestern"/></event>` +
+		`<event><string key="concept:name" value="Bescheid"/></event></trace></log>`
+	key = importedKey(t, e.importLog(t, c, "unsauber.xes", []byte(broken), nil))
+	res := e.get("/amt/prozesse/protokolle/"+key, c)
+	wantStatus(t, res, 200)
+	if !strings.Contains(text(query(res.doc, "#import-warnings")), "gestern") {
+		t.Errorf("the lenient import's problems are not shown: %q", text(query(res.doc, "#import-warnings")))
+	}
+	before := len(e.sources(t))
+	res = e.importLog(t, c, "unsauber.xes", []byte(broken), url.Values{"strict": {"1"}})
+	wantStatus(t, res, 400)
+	if got := text(query(res.doc, "#error-summary")); !strings.Contains(got, "gestern") {
+		t.Errorf("strict import: error %q does not name the problem", got)
+	}
+	if query(res.doc, "input#field-strict[checked]") == nil {
+		t.Error("the form forgets the strict check")
+	}
+	if after := len(e.sources(t)); after != before {
+		t.Errorf("a refused strict import was kept: %d sources, before %d", after, before)
 	}
 }
