@@ -55,7 +55,7 @@ func TestWorkshopModelPagesInBrowser(t *testing.T) {
 		b.Axe()
 		b.Upload("#field-file", file)
 		b.Fill("#field-name", "A.2.0 "+lang)
-		b.ClickAndWait("form#import-form button[type=submit]")
+		submitByKeyboard(t, b, "form#import-form button[type=submit]")
 		if n := b.Count("table#steps tbody tr"); n != 4 {
 			t.Fatalf("%s: the imported model shows %d steps at %s, want 4", lang, n, b.URL())
 		}
@@ -76,7 +76,7 @@ func TestWorkshopModelPagesInBrowser(t *testing.T) {
 		b.ClickAndWait("table#steps tbody tr:nth-child(2) a")
 		b.Click("#field-automated")
 		b.Click("#field-discretion")
-		b.ClickAndWait("form#step-form button[type=submit]")
+		submitByKeyboard(t, b, "form#step-form button[type=submit]")
 		if !b.Exists("#error-summary a[href='#field-automated']") {
 			t.Errorf("%s: automated with discretion has no error", lang)
 		}
@@ -94,7 +94,7 @@ func TestWorkshopModelPagesInBrowser(t *testing.T) {
 
 		b.Navigate("/amt/prozesse/modelle")
 		b.SetValue("#field-d_source", "case:9")
-		b.ClickAndWait("form#discover-form button[type=submit]")
+		submitByKeyboard(t, b, "form#discover-form button[type=submit]")
 		if n := b.Count("table#steps tbody tr"); n != 7 {
 			t.Fatalf("%s: the discovered model has %d steps, want 7", lang, n)
 		}
@@ -134,12 +134,7 @@ func annotateByKeyboard(t *testing.T, b *browsertest.Browser, lang string) {
 	if !b.Exists("#field-form-written:checked") || !b.Exists("#field-personal_appearance:checked") {
 		t.Fatalf("%s: the keyboard did not choose the written form and personal appearance", lang)
 	}
-	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("form#step-form button[type=submit]"))); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.RunResponse(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
-		t.Fatalf("%s: Enter on save: %v", lang, err)
-	}
+	submitByKeyboard(t, b, "form#step-form button[type=submit]")
 	if !b.Exists("table#steps") {
 		t.Fatalf("%s: saving did not return to the model: %s", lang, b.URL())
 	}
@@ -161,10 +156,25 @@ func simulateStart(t *testing.T, b *browsertest.Browser, e *workshopEnv, lang st
 	b.Navigate("/amt/prozesse/protokolle/case:9/simulation")
 	b.Axe()
 	b.SetValue("#field-a"+strconv.Itoa(idx), "remove")
-	b.ClickAndWait("form#sim-form button[type=submit]")
+	submitByKeyboard(t, b, "form#sim-form button[type=submit]")
 	if b.Count("table#result tbody tr") != 3 || !b.Exists("figure svg[role=img]") {
 		t.Errorf("%s: no simulation result at %s", lang, b.URL())
 	}
 	b.Axe()
 	b.Screenshot("workshop-simulation-" + lang)
+}
+
+// submitByKeyboard focuses a form's button and presses Enter, waiting for
+// the next page; unlike a mouse click it cannot miss a button that a
+// focused error summary has just scrolled away.
+func submitByKeyboard(t *testing.T, b *browsertest.Browser, button string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.Context(), 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(button))); err != nil {
+		t.Fatalf("focus %s: %v", button, err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatalf("Enter on %s at %s: %v", button, b.URL(), err)
+	}
 }
