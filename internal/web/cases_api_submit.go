@@ -12,14 +12,15 @@ import (
 	"rathaus/internal/form"
 )
 
-// apiUploadPath is the one API route that takes multipart/form-data
-// instead of JSON (see checkContentType).
+// apiUploadPath is the API route for files of applications; it and the
+// workshop's event-log import take multipart/form-data instead of JSON
+// (see checkContentType).
 const apiUploadPath = "/api/v1/uploads"
 
 // apiTakesMultipart reports whether r is an upload to the API, whose body
 // is a multipart form rather than JSON.
 func apiTakesMultipart(r *http.Request) bool {
-	return r.Method == http.MethodPost && r.URL.Path == apiUploadPath
+	return r.Method == http.MethodPost && (r.URL.Path == apiUploadPath || r.URL.Path == workshopAPIUpload)
 }
 
 // apiSubmitRequest is the body of POST /api/v1/cases.

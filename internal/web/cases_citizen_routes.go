@@ -53,14 +53,19 @@ func (s *Server) withCases(h handlerFunc) handlerFunc {
 // each file's own limit; this only bounds the whole request.
 const uploadBodyBytes = 25 << 20
 
-// bodyLimit is the request body limit for r: MaxBodyBytes, or
-// uploadBodyBytes for a multipart post to a route that takes files.
+// bodyLimit is the request body limit for r: MaxBodyBytes, or more for a
+// post to a route that takes files (uploadBodyBytes for applications, the
+// workshop's own limits for event logs and models).
 func (s *Server) bodyLimit(r *http.Request) int64 {
-	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if r.Method != http.MethodPost || mt != "multipart/form-data" || !isUploadPath(r.URL.Path) {
+	if r.Method != http.MethodPost {
 		return s.opts.MaxBodyBytes
 	}
-	return max(s.opts.MaxBodyBytes, uploadBodyBytes)
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	limit := workshopBodyLimit(r.URL.Path, mt)
+	if mt == "multipart/form-data" && isUploadPath(r.URL.Path) {
+		limit = uploadBodyBytes
+	}
+	return max(s.opts.MaxBodyBytes, limit)
 }
 
 // isUploadPath reports whether path is a route whose forms carry files:
