@@ -26,7 +26,7 @@ func TestWorkshopLogPagesInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test in -short mode")
 	}
-	e := newWorkshopEnv(t, withUploads)
+	e := newWorkshopEnv(t)
 	readRunningExample(t)
 	xes, err := filepath.Abs(runningExampleXES)
 	if err != nil {

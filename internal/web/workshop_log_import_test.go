@@ -20,9 +20,6 @@ import (
 
 const runningExampleXES = "../../../shared/data/eventlogs/running-example.xes"
 
-// withUploads lifts the test server's tiny body limit for log files.
-func withUploads(o *Options) { o.MaxBodyBytes = 4 << 20 }
-
 // importLog posts the import form as u with a file and further fields.
 func (e *workshopEnv) importLog(t *testing.T, c *http.Cookie, fileName string, data []byte, fields url.Values) *response {
 	t.Helper()
@@ -72,7 +69,7 @@ func readRunningExample(t *testing.T) []byte {
 }
 
 func TestWorkshopImportXES(t *testing.T) {
-	e := newWorkshopEnv(t, withUploads)
+	e := newWorkshopEnv(t)
 	c := e.login(e.owner)
 	key := importedKey(t, e.importLog(t, c, "running-example.xes", readRunningExample(t), url.Values{"name": {"Laufbeispiel"}}))
 	res := e.get("/amt/prozesse/protokolle/"+key, c)
@@ -117,7 +114,7 @@ func TestWorkshopImportXES(t *testing.T) {
 }
 
 func TestWorkshopImportCSVWithMapping(t *testing.T) {
-	e := newWorkshopEnv(t, withUploads)
+	e := newWorkshopEnv(t)
 	c := e.login(e.owner)
 	csv := "Vorgang;Schritt;Wann;Wer\n" +
 		"A-1;Eingang;03.02.2026 09:00;Poststelle\nA-1;Prüfung;04.02.2026 10:30;Sachbearbeitung\nA-1;Bescheid;10.02.2026 08:00;Sachbearbeitung\n" +
@@ -150,7 +147,7 @@ func TestWorkshopImportCSVWithMapping(t *testing.T) {
 }
 
 func TestWorkshopImportBrokenFile(t *testing.T) {
-	e := newWorkshopEnv(t, withUploads)
+	e := newWorkshopEnv(t)
 	c := e.login(e.owner)
 	before := len(e.sources(t))
 	for _, tc := range []struct {
@@ -192,7 +189,7 @@ func (e *workshopEnv) sources(t *testing.T) []string {
 }
 
 func TestWorkshopExportRoundTrip(t *testing.T) {
-	e := newWorkshopEnv(t, withUploads)
+	e := newWorkshopEnv(t)
 	c := e.login(e.owner)
 	key := importedKey(t, e.importLog(t, c, "running-example.xes", readRunningExample(t), nil))
 	orig, _, err := eventlog.ReadXESFile(runningExampleXES, eventlog.XESOptions{})
@@ -258,7 +255,7 @@ func TestWorkshopExportRoundTrip(t *testing.T) {
 }
 
 func TestWorkshopImportOCEL(t *testing.T) {
-	e := newWorkshopEnv(t, withUploads)
+	e := newWorkshopEnv(t)
 	c := e.login(e.owner)
 	read := func(name string) []byte {
 		data, err := os.ReadFile("../../../shared/data/eventlogs/ocel/" + name)
@@ -289,7 +286,7 @@ func TestWorkshopImportOCEL(t *testing.T) {
 // plain one; a file that breaks the standard imports leniently with its
 // problems listed on the overview, and is refused when strict.
 func TestWorkshopImportXESVariants(t *testing.T) {
-	e := newWorkshopEnv(t, withUploads)
+	e := newWorkshopEnv(t)
 	c := e.login(e.owner)
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
