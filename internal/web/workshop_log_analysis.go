@@ -105,6 +105,8 @@ func (s *Server) workshopLogPage(r *http.Request, a *workshopAnalysis, sub strin
 		p.Nav = append(p.Nav, workshopLink{URL: a.Filter.With(workshopSourcePath(a.Src.Key, sec.Sub)),
 			Label: p.T(sec.TitleKey), Current: sec.Sub == sub})
 	}
+	// The what-if simulation (workshop_sim.go) runs on the whole log.
+	p.Nav = append(p.Nav, workshopLink{URL: workshopSourcePath(a.Src.Key, "simulation"), Label: p.T("workshop_models.sim.title")})
 	for _, ex := range workshopExports {
 		p.Exports = append(p.Exports, workshopLink{URL: a.Filter.With(workshopSourcePath(a.Src.Key, "export."+ex.Ext)),
 			Label: p.T("workshop_logs.export." + ex.Ext)})
