@@ -129,15 +129,27 @@ func (s *Service) readStored(ctx context.Context, key, format string, set Settin
 	return l, rep, nil
 }
 
-// importError makes a reader's error one the user can act on.
+// importError makes a reader's error one the user can act on: the
+// reader's translation key where it has one, else the line and what the
+// XES reader found (its detail is English, the sentence around it not).
 func importError(err error) error {
 	var ie *eventlog.ImportError
+	var se *eventlog.SyntaxError
+	var sch *eventlog.SchemaError
 	switch {
 	case fault.KindOf(err) != fault.Internal:
 		return err
 	case errors.As(err, &ie):
 		e := fault.Wrap(fault.Invalid, ie.Key, err)
 		e.Args = ie.Args
+		return e
+	case errors.As(err, &se):
+		e := fault.Wrap(fault.Invalid, "error.workshop.xes_syntax", err)
+		e.Args = []any{se.Line, se.Msg}
+		return e
+	case errors.As(err, &sch):
+		e := fault.Wrap(fault.Invalid, "error.workshop.xes_schema", err)
+		e.Args = []any{strings.Join(sch.Problems, "; ")}
 		return e
 	}
 	e := fault.Wrap(fault.Invalid, "error.workshop.unreadable", err)

@@ -286,3 +286,22 @@ func TestPurge(t *testing.T) {
 		}
 	})
 }
+
+// TestImportXESErrors: a broken XES file and a strict check that fails say
+// what and where, with their own translation keys.
+func TestImportXESErrors(t *testing.T) {
+	e := newEnv(t, storetest.OpenSQLite)
+	_, _, err := e.ws.Import(ctx, e.owner, workshop.ImportRequest{FileName: "a.xes", File: strings.NewReader("<log>\n<trace><event>")})
+	if fe := fault.As(err); fe == nil || fe.Key != "error.workshop.xes_syntax" || fe.Args[0] != 2 {
+		t.Errorf("a truncated XES file: %v, want error.workshop.xes_syntax at line 2", err)
+	}
+	loose := `<log><trace><string key="concept:name" value="1"/><event><string key="concept:name" value="a"/></event></trace></log>`
+	_, _, err = e.ws.Import(ctx, e.owner, workshop.ImportRequest{FileName: "b.xes", File: strings.NewReader(loose),
+		Settings: workshop.Settings{Strict: true}})
+	if fe := fault.As(err); fe == nil || fe.Key != "error.workshop.xes_schema" {
+		t.Errorf("a strict import of a file without xes.version: %v, want error.workshop.xes_schema", err)
+	}
+	if _, _, err := e.ws.Import(ctx, e.owner, workshop.ImportRequest{FileName: "b.xes", File: strings.NewReader(loose)}); err != nil {
+		t.Errorf("the same file without the strict check: %v", err)
+	}
+}
