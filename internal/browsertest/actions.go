@@ -76,6 +76,21 @@ func (b *Browser) Click(sel string) {
 	b.run("click "+sel, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
 }
 
+// Check clicks the checkbox or radio button matching the CSS selector until
+// it is checked: a click during the page's smooth scrolling (KERN scrolls
+// to an error summary's target) can miss its target.
+func (b *Browser) Check(sel string) {
+	b.t.Helper()
+	for range 5 {
+		b.Click(sel)
+		if Eval[bool](b, `document.querySelector(`+quote(sel)+`).checked`) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b.t.Fatalf("browsertest: %s stays unchecked after five clicks on %s", sel, b.location())
+}
+
 // ClickAndWait clicks the first element matching the CSS selector and waits
 // until the page it leads to has loaded (after redirects). It returns the
 // HTTP status of that page.

@@ -58,9 +58,9 @@ func TestSurveyPagesInBrowser(t *testing.T) {
 		b.Axe()
 		b.Screenshot("survey-answer-error-" + lang)
 		b.Click("#error-summary a[href='#field-q-q1']")
-		b.Click("#field-q-q1")
-		b.Click("#field-q-q3-4")
-		b.Click("#field-q-q5")
+		b.Check("#field-q-q1")
+		b.Check("#field-q-q3-4")
+		b.Check("#field-q-q5")
 		b.Fill("#field-q-q4", "Mehr Termine am Samstag")
 		b.ClickAndWait("main form[action='" + pub + "'] button[type=submit]")
 		if !strings.HasSuffix(b.URL(), pub+"/danke") {

@@ -153,7 +153,7 @@ func TestWorkshopImportBrokenFile(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, data, format, want string
 	}{
-		{"broken XES", "kaputt.xes", "<log><trace><event><string key=", "", "konnte nicht gelesen werden"},
+		{"broken XES", "kaputt.xes", "<log><trace><event><string key=", "", "kein gültiges XML (Zeile 1)"},
 		{"empty CSV", "leer.csv", "", "csv", "Bitte wählen Sie eine Datei aus."},
 		{"CSV without a case column", "x.csv", "Wann;Was\n2026-01-01;a\n", "", "Fallnummer"},
 		{"unknown format", "x.bin", "", "pdf", "Dateiformat wurde nicht erkannt"},
