@@ -200,3 +200,15 @@ func dash(s string) string {
 	}
 	return s
 }
+
+// Duration writes seconds as the report does, in the largest fitting unit
+// ("45 Minuten", "1,5 Stunden", "1 Tag"), for pages that show the check.
+func Duration(t Translator, lang string, seconds float64) string {
+	return writer{t: t, lang: lang}.duration(seconds)
+}
+
+// Number writes v as the report does: at most decimals places, decimal
+// comma and thousands dots in German.
+func Number(lang string, v float64, decimals int) string {
+	return writer{lang: lang}.number(v, decimals)
+}

@@ -11,27 +11,7 @@ func growTo(s [][]int, n int) [][]int {
 // matched (or, at the end, before the final marking), with the additive
 // estimate of token replay. It only orders equally good states.
 func (a *aligner) closeness(m []int32, trace []int32, pos int) int {
-	cost := a.cost
-	for p, v := range m {
-		cost[p] = noPath
-		if v > 0 {
-			cost[p] = 0
-		}
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, t := range a.silent {
-			c := 1
-			for _, p := range a.n.Transitions[t].In {
-				c = min(c+cost[p], noPath)
-			}
-			for _, p := range a.n.Transitions[t].Out {
-				if c < cost[p] {
-					cost[p], changed = c, true
-				}
-			}
-		}
-	}
+	cost := silentCosts(a.n, a.silent, m, a.cost)
 	if pos == len(trace) {
 		need := 0
 		for f, w := range a.n.Final {

@@ -84,7 +84,12 @@ func seconds(ns int64) float64 { return float64(ns) / 1e9 }
 // none of its events has a time.
 func caseSpan(l *eventlog.Log, i int) (first, last int64, ok bool) {
 	c := l.Cases[i]
-	for _, t := range l.Time[c.Start:c.End] {
+	return timeSpan(l.Time[c.Start:c.End])
+}
+
+// timeSpan is the earliest and latest of times, passing over NoTime.
+func timeSpan(times []int64) (first, last int64, ok bool) {
+	for _, t := range times {
 		if t == eventlog.NoTime {
 			continue
 		}

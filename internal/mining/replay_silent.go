@@ -60,12 +60,16 @@ func silentDistances(n *Net) []int {
 }
 
 // addCosts estimates for each place how many silent transitions it takes
-// to put a token there from m: 0 when it has one, else the cheapest
+// to put a token there from m (see silentCosts).
+func (r *replayer) addCosts(m Marking) []int { return silentCosts(r.n, r.silent, m, r.cost) }
+
+// silentCosts estimates for each place how many silent transitions it
+// takes to put a token there from m: 0 when it has one, else the cheapest
 // silent transition into it plus the costs of all its input places (the
-// additive heuristic of planning, which counts every branch a join
-// waits for).
-func (r *replayer) addCosts(m Marking) []int {
-	cost := r.cost
+// additive heuristic of planning, which counts every branch a join waits
+// for). It fills and returns cost, one entry per place. Token replay and
+// the alignments' tie-breaking share it.
+func silentCosts[T int | int32](n *Net, silent []int, m []T, cost []int) []int {
 	for p, v := range m {
 		cost[p] = noPath
 		if v > 0 {
@@ -74,15 +78,15 @@ func (r *replayer) addCosts(m Marking) []int {
 	}
 	for changed := true; changed; {
 		changed = false
-		for _, t := range r.silent {
+		for _, t := range silent {
 			c := 1
-			for _, p := range r.n.Transitions[t].In {
+			for _, p := range n.Transitions[t].In {
 				c = min(c+cost[p], noPath)
 			}
 			if c == noPath {
 				continue
 			}
-			for _, p := range r.n.Transitions[t].Out {
+			for _, p := range n.Transitions[t].Out {
 				if c < cost[p] {
 					cost[p], changed = c, true
 				}

@@ -83,19 +83,7 @@ func Stats(l *eventlog.Log) Overview {
 }
 
 // logSpan is the earliest and latest timestamp of l.
-func logSpan(l *eventlog.Log) (first, last int64, ok bool) {
-	for _, t := range l.Time {
-		if t == eventlog.NoTime {
-			continue
-		}
-		if !ok {
-			first, last, ok = t, t, true
-			continue
-		}
-		first, last = min(first, t), max(last, t)
-	}
-	return first, last, ok
-}
+func logSpan(l *eventlog.Log) (first, last int64, ok bool) { return timeSpan(l.Time) }
 
 // throughput counts the cases starting and completing in each period.
 func throughput(l *eventlog.Log, p periods) Throughput {

@@ -87,27 +87,9 @@ func (s *Server) renderImport(w http.ResponseWriter, r *http.Request, status int
 }
 
 func (s *Server) handleWorkshopImport(w http.ResponseWriter, r *http.Request) error {
-	ws, err := s.workshopService()
+	st, rep, v, err := s.workshopImport(w, r)
 	if err != nil {
-		return err
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, workshopUploadBytes)
-	v, err := s.parseForm(r)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if r.MultipartForm != nil {
-			_ = r.MultipartForm.RemoveAll()
-		}
-	}()
-	req, err := importRequest(v)
-	if err != nil {
-		return s.renderImport(w, r, http.StatusBadRequest, v, err)
-	}
-	st, rep, err := s.importUpload(r, ws, req)
-	if err != nil {
-		if fault.KindOf(err) == fault.Invalid {
+		if v != nil && fault.KindOf(err) == fault.Invalid {
 			return s.renderImport(w, r, http.StatusBadRequest, v, err)
 		}
 		return err
@@ -117,6 +99,32 @@ func (s *Server) handleWorkshopImport(w http.ResponseWriter, r *http.Request) er
 		key = "workshop_logs.flash.imported_warnings"
 	}
 	return s.redirectFlash(w, r, workshopSourcePath("log:"+strconv.FormatInt(st.ID, 10), ""), key)
+}
+
+// workshopImport reads an import form (page or API, multipart) under the
+// workshop's upload limit and imports its file. v is the form when it
+// could be read, for showing it again with the error.
+func (s *Server) workshopImport(w http.ResponseWriter, r *http.Request) (*workshop.StoredLog, *eventlog.ImportReport, url.Values, error) {
+	ws, err := s.workshopService()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, workshopUploadBytes)
+	v, err := s.parseForm(r)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer func() {
+		if r.MultipartForm != nil {
+			_ = r.MultipartForm.RemoveAll()
+		}
+	}()
+	req, err := importRequest(v)
+	if err != nil {
+		return nil, nil, v, err
+	}
+	st, rep, err := s.importUpload(r, ws, req)
+	return st, rep, v, err
 }
 
 // importUpload imports the form's file with req's settings.
@@ -141,25 +149,7 @@ func (s *Server) importUpload(r *http.Request, ws *workshop.Service, req worksho
 // the import form's fields (file, name, format, unit, the CSV columns,
 // time_layout, object_type, strict).
 func (s *Server) handleAPIWorkshopImport(w http.ResponseWriter, r *http.Request) error {
-	ws, err := s.workshopService()
-	if err != nil {
-		return err
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, workshopUploadBytes)
-	v, err := s.parseForm(r)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if r.MultipartForm != nil {
-			_ = r.MultipartForm.RemoveAll()
-		}
-	}()
-	req, err := importRequest(v)
-	if err != nil {
-		return err
-	}
-	st, rep, err := s.importUpload(r, ws, req)
+	st, rep, _, err := s.workshopImport(w, r)
 	if err != nil {
 		return err
 	}

@@ -94,11 +94,7 @@ func (s *Server) handleAPIModelConformance(w http.ResponseWriter, r *http.Reques
 }
 
 func (s *Server) handleAPIModelCheck(w http.ResponseWriter, r *http.Request) error {
-	id, err := modelID(r)
-	if err != nil {
-		return err
-	}
-	res, err := s.opts.Workshop.Check(r.Context(), workshopUser(r), id)
+	id, res, err := s.modelCheck(r)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"math"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"rathaus/internal/bpmn"
@@ -60,11 +59,7 @@ type checkPrinciple struct {
 }
 
 func (s *Server) handleModelCheck(w http.ResponseWriter, r *http.Request) error {
-	id, err := modelID(r)
-	if err != nil {
-		return err
-	}
-	res, err := s.opts.Workshop.Check(r.Context(), workshopUser(r), id)
+	id, res, err := s.modelCheck(r)
 	if err != nil {
 		return err
 	}
@@ -77,8 +72,8 @@ func (s *Server) handleModelCheck(w http.ResponseWriter, r *http.Request) error 
 	rep := actReport(p.workshopPage, res.Report)
 	p.Report = rep
 	p.SavingPerCase = checkDuration(p.Page, rep.SavingPerCaseS)
-	p.SavingPerYear = p.T("digitalcheck.unit.hours", modelNumber(p.Lang, math.Round(rep.SavingPerYearS/3600), 0))
-	p.CasesPerYear = modelNumber(p.Lang, math.Round(rep.CasesPerYear), 0)
+	p.SavingPerYear = p.T("digitalcheck.unit.hours", digitalcheck.Number(p.Lang, math.Round(rep.SavingPerYearS/3600), 0))
+	p.CasesPerYear = digitalcheck.Number(p.Lang, math.Round(rep.CasesPerYear), 0)
 	p.Findings = len(rep.Findings())
 	s.fillCheckSteps(p, res.BPMN, rep)
 	var count [6]int
@@ -141,54 +136,22 @@ func principleName(p Page, n int) string {
 // checkDuration writes seconds as the report does: the largest fitting
 // unit in words ("45 Minuten", "1,5 Stunden", "2 Tage").
 func checkDuration(p Page, seconds float64) string {
-	unit, v := "minute", seconds/60
-	switch {
-	case seconds >= 86400:
-		unit, v = "day", seconds/86400
-	case seconds >= 3600:
-		unit, v = "hour", seconds/3600
-	}
-	decimals := 1
-	if unit == "minute" {
-		decimals = 0
-	}
-	n := modelNumber(p.Lang, v, decimals)
-	if n != "1" {
-		unit += "s"
-	}
-	return p.T("digitalcheck.unit."+unit, n)
+	return digitalcheck.Duration(p.tr, p.Lang, seconds)
 }
 
-// modelNumber writes v with at most decimals places, with a decimal comma
-// and thousands dots in German.
-func modelNumber(lang string, v float64, decimals int) string {
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+// modelCheck runs the digitisation check of the request's model.
+func (s *Server) modelCheck(r *http.Request) (int64, *workshop.CheckResult, error) {
+	id, err := modelID(r)
+	if err != nil {
+		return 0, nil, err
 	}
-	whole, frac, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
-	n, _ := strconv.Atoi(whole)
-	out := formatInt(lang, n)
-	if strings.HasPrefix(s, "-") && s != "-0" {
-		out = "-" + out
-	}
-	if frac != "" {
-		dec := ","
-		if lang == "en" {
-			dec = "."
-		}
-		out += dec + frac
-	}
-	return out
+	res, err := s.opts.Workshop.Check(r.Context(), workshopUser(r), id)
+	return id, res, err
 }
 
 // handleModelCheckPDF sends the check as a PDF report.
 func (s *Server) handleModelCheckPDF(w http.ResponseWriter, r *http.Request) error {
-	id, err := modelID(r)
-	if err != nil {
-		return err
-	}
-	res, err := s.opts.Workshop.Check(r.Context(), workshopUser(r), id)
+	_, res, err := s.modelCheck(r)
 	if err != nil {
 		return err
 	}
