@@ -70,12 +70,14 @@ func (s *Service) storedLog(ctx context.Context, scope []int64, id int64) (*even
 	}
 	l, err := s.cache.get(ctx, "log:"+strconv.FormatInt(id, 10), s.cacheEvents(), func() (*eventlog.Log, error) {
 		l, _, err := s.readStored(ctx, st.FileKey, st.Format, st.Settings)
+		if err == nil {
+			l.Name = st.Name // before it is shared: cached logs are read concurrently
+		}
 		return l, err
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	l.Name = st.Name
 	return l, &Source{Key: "log:" + strconv.FormatInt(id, 10), Kind: "imported", LogID: id, Name: st.Name,
 		Format: st.Format, Cases: len(l.Cases), Events: l.NumEvents(), First: st.CreatedAt, Last: st.CreatedAt}, nil
 }
