@@ -193,6 +193,35 @@ func (s *Server) bpmnFault(r *http.Request, err error) error {
 // modelSVG draws a model's diagram with the steps named as the pages name
 // them (platform activities translated). It renames the tasks of pm, so
 // call it after everything that reads their names.
+// modelDiagram is a model's diagram with its heading and legend, as the
+// model, conformance and check pages show it (partial "wm-diagram-section").
+type modelDiagram struct {
+	SVG             template.HTML
+	Marked          int    // steps marked on it
+	Kind            string // "obstacle" or "deviation": the legend's swatch
+	Heading, Legend string
+	Region          string // the scrolling region's accessible name
+}
+
+// modelDiagramKeys are the heading, legend and no-marks legend per kind.
+var modelDiagramKeys = map[string][3]string{
+	"obstacle":  {"workshop_models.view.diagram", "workshop_models.view.legend", "workshop_models.view.legend_none"},
+	"deviation": {"workshop_models.conf.diagram", "workshop_models.conf.legend", "workshop_models.conf.legend_none"},
+}
+
+// newModelDiagram draws pm named name with marks (element -> CSS class)
+// and badge labels.
+func newModelDiagram(p workshopPage, pm *bpmn.Model, name, kind string, marks, labels map[string]string) modelDiagram {
+	keys := modelDiagramKeys[kind]
+	d := modelDiagram{Marked: len(marks), Kind: kind, Heading: p.T(keys[0]), Legend: p.T(keys[2]),
+		Region: p.T("workshop_models.view.diagram_region"),
+		SVG:    modelSVG(p, pm, bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", name), Highlight: marks, Labels: labels})}
+	if d.Marked > 0 {
+		d.Legend = p.T(keys[1])
+	}
+	return d
+}
+
 func modelSVG(p workshopPage, pm *bpmn.Model, o bpmn.SVGOptions) template.HTML {
 	pm.Walk(func(e *bpmn.Element) {
 		if bpmn.IsTask(e.Kind) && e.Name != "" {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"html/template"
 	"math"
 	"net/http"
 	"strings"
@@ -30,11 +29,10 @@ type checkPage struct {
 	SavingPerYear string
 	CasesPerYear  string
 	Findings      int
-	Diagram       template.HTML
-	Marked        int
 	Steps         []checkStep
 	Principles    []checkPrinciple
 	Assumptions   []string
+	Diagram       modelDiagram
 }
 
 // checkStep is one step with its findings.
@@ -112,9 +110,7 @@ func (s *Server) fillCheckSteps(p *checkPage, pm *bpmn.Model, rep digitalcheck.R
 		}
 		p.Steps = append(p.Steps, st)
 	}
-	p.Marked = len(marks)
-	p.Diagram = modelSVG(p.workshopPage, pm, bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", p.Model.Name),
-		Highlight: marks, Labels: labels})
+	p.Diagram = newModelDiagram(p.workshopPage, pm, p.Model.Name, "obstacle", marks, labels)
 }
 
 func checkFindingView(p Page, f digitalcheck.Finding) checkFinding {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -30,13 +29,12 @@ type confPage struct {
 	Result     *mining.ReplayResult
 	Fitness    string // "97,3 %"
 	FitShare   string
-	Diagram    template.HTML
 	Deviations []confDeviation
 	Variants   []confVariant
-	Marked     int
 	Align      *confAlign
 	AlignURL   string
 	Problem    string // why the model cannot be compared, translated
+	Diagram    modelDiagram
 }
 
 // confDeviation is one row of the deviation table.
@@ -137,9 +135,7 @@ func (s *Server) fillConformance(p *confPage, pm *bpmn.Model, res *mining.Replay
 	for el, n := range worst {
 		labels[el] = p.T("workshop_models.badge.deviations", n)
 	}
-	p.Marked = len(marks)
-	p.Diagram = modelSVG(p.workshopPage, pm, bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", p.Model.Name),
-		Highlight: marks, Labels: labels})
+	p.Diagram = newModelDiagram(p.workshopPage, pm, p.Model.Name, "deviation", marks, labels)
 	for i, v := range res.Variants {
 		if i == 10 {
 			break

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -26,11 +25,10 @@ type modelPage struct {
 	modelForms
 	Model   *workshop.Model
 	URL     string
-	Diagram template.HTML
 	Steps   []modelStepRow
 	Sources []modelOption
-	Marked  int    // steps marked on the diagram
 	SimURL  string // the what-if simulation of the model's log, "" without one
+	Diagram modelDiagram
 }
 
 // modelStepRow is one step in the table.
@@ -86,12 +84,10 @@ func (s *Server) modelPage(r *http.Request, m *workshop.Model, pm *bpmn.Model, f
 		if row.Obstacles > 0 {
 			marks[st.ID] = "wm-obstacle"
 			labels[st.ID] = p.T("workshop_models.badge.obstacles", row.Obstacles)
-			p.Marked++
 		}
 		p.Steps = append(p.Steps, row)
 	}
-	p.Diagram = modelSVG(p.workshopPage, pm, bpmn.SVGOptions{Title: p.T("workshop_models.view.diagram_title", m.Name),
-		Highlight: marks, Labels: labels})
+	p.Diagram = newModelDiagram(p.workshopPage, pm, m.Name, "obstacle", marks, labels)
 	return p, nil
 }
 
