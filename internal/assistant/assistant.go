@@ -42,12 +42,21 @@ type Answer struct {
 	Confidence     float64 // 0..1
 	ByModel        bool    // phrased by the language model and checked
 	At             time.Time
+	// Disclosure says that an automated assistant answers (EU AI Act,
+	// Art. 50); set on the first answer of a conversation, "" after.
+	Disclosure string
+	// Helpful is the citizen's feedback on this answer, nil before any.
+	Helpful *bool
 }
 
 // Sentence is one statement of an answer and the citations it rests on.
 type Sentence struct {
 	Text  string
 	Cites []int // Citation.N
+	// Quoted marks a verbatim quote of the (German) catalogue text, to be
+	// shown as a quote with lang="de"; false for the assistant's own
+	// framing sentences, which are in the question's language.
+	Quoted bool
 }
 
 // Citation sections: which part of a service description is quoted.

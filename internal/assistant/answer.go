@@ -1,0 +1,204 @@
+package assistant
+
+import (
+	"context"
+	"math"
+	"strings"
+
+	"rathaus/internal/catalog"
+)
+
+// MinConfidence is the confidence below which the assistant says it is
+// unsure instead of quoting a service.
+const MinConfidence = 0.35
+
+// maxServices is how many services an answer names: the one quoted and
+// two alternatives.
+const maxServices = 3
+
+// retrieved is what the search found for a question.
+type retrieved struct {
+	items      []catalog.SearchItem
+	confidence float64
+}
+
+// answer composes the answer to q in conversation conv.
+func (a *Assistant) answer(ctx context.Context, q Question, conv *Conversation) (*Answer, error) {
+	qa := analyse(q.Text)
+	r, err := a.retrieve(ctx, qa, conv)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{a: a, lang: q.Lang, ans: &Answer{Confidence: r.confidence}}
+	for i, it := range r.items {
+		if i == maxServices {
+			break
+		}
+		b.ans.Services = append(b.ans.Services, serviceRef(it.Service))
+	}
+	switch {
+	case refusal(q.Text):
+		b.refuse(r)
+	case len(r.items) == 0 || r.confidence < MinConfidence:
+		b.unsure(r)
+	default:
+		if err := a.quoted(ctx, b, r.items[0].Service, qa); err != nil {
+			return nil, err
+		}
+	}
+	if a.Model != nil && b.ans.Kind == KindAnswer {
+		a.phrase(ctx, q, b.ans)
+	}
+	return b.ans, nil
+}
+
+// quoted fills b with the quoted answer from service s.
+func (a *Assistant) quoted(ctx context.Context, b *builder, s *catalog.Service, qa question) error {
+	b.ans.Kind = KindAnswer
+	var offices []*catalog.Office
+	if qa.has(AspectWhere) {
+		var err error
+		if offices, err = a.Catalog.ServiceOffices(ctx, s); err != nil {
+			return err
+		}
+	}
+	b.describe(s, offices, qa)
+	b.steps(s)
+	return nil
+}
+
+// retrieve finds the services a question is about: the previous answer's
+// when the question names no topic of its own, else the search's.
+func (a *Assistant) retrieve(ctx context.Context, qa question, conv *Conversation) (retrieved, error) {
+	if qa.followsUp() {
+		return a.previous(ctx, conv)
+	}
+	res, err := a.Catalog.Search(ctx, catalog.SearchQuery{Text: qa.topic, Limit: 10})
+	if err != nil {
+		return retrieved{}, err
+	}
+	return retrieved{items: res.Items, confidence: confidence(res.Items, qa.words)}, nil
+}
+
+// previous returns the services of the conversation's last answer that
+// named any, with that answer's confidence.
+func (a *Assistant) previous(ctx context.Context, conv *Conversation) (retrieved, error) {
+	for i := len(conv.Answers) - 1; i >= 0; i-- {
+		prev := conv.Answers[i]
+		if len(prev.Services) == 0 || prev.Kind == KindUnsure {
+			continue
+		}
+		var r retrieved
+		for _, ref := range prev.Services {
+			s, err := a.Catalog.PublicService(ctx, ref.ID)
+			if err != nil {
+				continue // archived since
+			}
+			r.items = append(r.items, catalog.SearchItem{Service: s})
+		}
+		r.confidence = prev.Confidence
+		return r, nil
+	}
+	return retrieved{}, nil
+}
+
+// confidence rates the first hit: how much of the question it covers, and
+// how far it leads the second.
+func confidence(items []catalog.SearchItem, words []string) float64 {
+	if len(items) == 0 || items[0].Score <= 0 {
+		return 0
+	}
+	s1, s2 := items[0].Score, 0.0
+	if len(items) > 1 {
+		s2 = items[1].Score
+	}
+	margin := (s1 - s2) / s1
+	cover := coverage(items[0].Service, words)
+	c := 0.55*cover + 0.25*math.Min(1, margin*4) + 0.2*math.Min(1, s1/20)
+	return math.Round(c*100) / 100
+}
+
+// coverage is the share of the question's words that service s contains.
+func coverage(s *catalog.Service, words []string) float64 {
+	if len(words) == 0 {
+		return 0
+	}
+	text := fold(strings.Join([]string{s.Name, strings.Join(s.Keywords, " "), s.Summary, s.Description, s.FeesText}, " "))
+	n := 0
+	for _, w := range words {
+		if strings.Contains(text, stemPrefix(w)) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(words))
+}
+
+func serviceRef(s *catalog.Service) ServiceRef {
+	r := ServiceRef{ID: s.ID, ExternalID: s.ExternalID, Name: s.Name, URL: ServiceURL(s.ID)}
+	if len(s.LeiKa) > 0 {
+		r.LeiKa = s.LeiKa[0]
+	}
+	return r
+}
+
+// steps offers what to do next with service s.
+func (b *builder) steps(s *catalog.Service) {
+	if s.OnlineURL != "" {
+		b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepOnline, ServiceID: s.ID, URL: s.OnlineURL, Label: s.Name})
+	}
+	if s.AppointmentURL != "" {
+		b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepAppointment, ServiceID: s.ID, URL: s.AppointmentURL, Label: s.Name})
+	}
+	b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepService, ServiceID: s.ID, URL: ServiceURL(s.ID), Label: s.Name})
+}
+
+// human offers the service office: a handover when there is an inbox,
+// else the phone number and a visit.
+func (b *builder) human() {
+	if b.a.Inbox != nil {
+		b.say(b.t("assistant.human.handover"))
+		b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepHuman})
+		return
+	}
+	b.say(b.t("assistant.human.phone", b.a.phone()))
+}
+
+func (a *Assistant) phone() string {
+	if a.Phone == "" {
+		return "115"
+	}
+	return a.Phone
+}
+
+// unsure says that nothing fits well enough and offers the closest
+// services and a human.
+func (b *builder) unsure(r retrieved) {
+	b.ans.Kind = KindUnsure
+	b.say(b.t("assistant.unsure"))
+	if len(b.ans.Services) > 0 {
+		b.say(b.t("assistant.unsure.closest"))
+		for _, s := range b.ans.Services {
+			b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepService, ServiceID: s.ID, URL: s.URL, Label: s.Name})
+		}
+	}
+	b.human()
+}
+
+// refuse declines legal advice and eligibility decisions, pointing to the
+// service's description (when one fits) and a human.
+func (b *builder) refuse(r retrieved) {
+	b.ans.Kind = KindRefusal
+	b.say(b.t("assistant.refusal"))
+	if len(r.items) > 0 && r.confidence >= MinConfidence {
+		s := r.items[0].Service
+		section, quote := SectionSummary, s.Summary
+		if len(s.Prerequisites) > 0 {
+			section, quote = SectionPrereqs, strings.Join(s.Prerequisites, "\n")
+		}
+		b.say(b.t("assistant.refusal.see", s.Name), b.cite(s, section, quote))
+		b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepService, ServiceID: s.ID, URL: ServiceURL(s.ID), Label: s.Name})
+	} else {
+		b.ans.Services = nil
+	}
+	b.human()
+}

@@ -1,0 +1,77 @@
+package assistant
+
+import (
+	"regexp"
+	"strings"
+)
+
+// separable verbs: "Wie melde ich mein Auto ab?" asks for "abmelden". A
+// clause ending in a particle joins it to the clause's verb.
+var (
+	particles = wordSet(`an ab um aus auf ein zurück nach vor weg`)
+	verbs     = map[string]string{
+		"melde": "melden", "meldet": "melden", "melden": "melden", "trete": "treten", "tritt": "treten", "treten": "treten",
+		"schreibe": "schreiben", "schreiben": "schreiben", "gebe": "geben", "gibt": "geben", "geben": "geben",
+		"ziehe": "ziehen", "zieht": "ziehen", "ziehen": "ziehen", "hole": "holen", "holen": "holen",
+		"stelle": "stellen", "stellen": "stellen", "erkenne": "erkennen", "erkennen": "erkennen",
+		"lege": "legen", "legen": "legen", "tausche": "tauschen", "tauschen": "tauschen",
+	}
+)
+
+// joinParticles rewrites separable verbs in each clause of a lower-case
+// question: "wie melde ich mein auto ab" -> "wie abmelden ich mein auto".
+func joinParticles(s string) string {
+	clauses := regexp.MustCompile(`[,.;:!?]`).Split(s, -1)
+	for i, c := range clauses {
+		words := strings.Fields(c)
+		if len(words) < 3 || !particles[words[len(words)-1]] {
+			continue
+		}
+		for k, w := range words[:len(words)-1] {
+			if inf, ok := verbs[w]; ok {
+				words[k] = words[len(words)-1] + inf
+				clauses[i] = strings.Join(words[:len(words)-1], " ")
+				break
+			}
+		}
+	}
+	return strings.Join(clauses, " , ")
+}
+
+// colloquial maps everyday phrasings to the catalogue's words; the
+// replacement is added to the question, which keeps its own words.
+var colloquial = []struct {
+	re  *regexp.Regexp
+	add string
+}{
+	{cue(`(um|her|hin|zu)?gezogen|umzug`), "wohnsitzanmeldung"},
+	{cue(`wiedergefunden|wieder gefunden|wieder aufgetaucht`), "widerruf verlustanzeige"},
+	{cue(`staatsbürger|staatsangehörigkeit|deutscher werden|deutsche werden|einbürgern`), "einbürgerung"},
+	{cue(`geschäft (aufgeben|schließen)|gewerbe (aufgeben|beenden)|laden (aufgeben|schließen)|aufgeben`), "gewerbe-abmeldung"},
+	{cue(`selbstständig|selbständig|firma gründen|geschäft eröffnen`), "gewerbe-anmeldung"},
+	{cue(`adresse.*(verhindern|sperren|schützen|geheim)|(verhindern|sperren|schützen).*adresse`), "auskunftssperre"},
+	{cue(`angelschein|angeln`), "fischereischein"},
+	{cue(`hochzeit|heiraten`), "eheschließung"},
+	{cue(`gestorben|verstorben|tod`), "sterbeurkunde"},
+	{cue(`geboren|geburt`), "geburt"},
+	{cue(`nummernschild`), "kennzeichen"},
+	{cue(`fahrzeugschein`), "zulassungsbescheinigung teil i"},
+	{cue(`fahrzeugbrief`), "zulassungsbescheinigung teil ii"},
+	{cue(`gebraucht\p{L}* (auto|wagen|fahrzeug)|auto gekauft|wagen gekauft`), "umschreibung fahrzeug"},
+	{cue(`anwohnerpark|anwohner park`), "bewohnerparkausweis"},
+	{cue(`beglaubigt\p{L}*`), "beglaubigung dokumente"},
+}
+
+// expandColloquial adds the catalogue's words for everyday phrasings.
+func expandColloquial(s string) string {
+	var add []string
+	for _, c := range colloquial {
+		if c.re.MatchString(s) {
+			add = append(add, c.add)
+		}
+	}
+	if len(add) == 0 {
+		return s
+	}
+	return s + " " + strings.Join(add, " ")
+}

@@ -1,0 +1,242 @@
+package assistant
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"rathaus/internal/catalog"
+)
+
+// SectionAppointment cites a service's appointment booking.
+const SectionAppointment = "appointment"
+
+// anchors are the ids of the service page's sections
+// (internal/web/templates/partials/catalog.html).
+var anchors = map[string]string{
+	SectionDescription: "was", SectionPrereqs: "wer", SectionDocuments: "unterlagen",
+	SectionFees: "kosten", SectionProcessing: "dauer", SectionDeadlines: "dauer",
+	SectionOffices: "wo", SectionOnline: "erledigen", SectionAppointment: "erledigen",
+	SectionLegal: "recht",
+}
+
+// ServiceURL is the public page of a service.
+func ServiceURL(id int64) string { return "/leistungen/" + strconv.FormatInt(id, 10) }
+
+// SectionURL is the public page of a service at a section.
+func SectionURL(id int64, section string) string {
+	if a := anchors[section]; a != "" {
+		return ServiceURL(id) + "#" + a
+	}
+	return ServiceURL(id)
+}
+
+// builder composes an answer sentence by sentence.
+type builder struct {
+	a    *Assistant
+	lang string
+	ans  *Answer
+}
+
+func (b *builder) t(key string, args ...any) string { return b.a.t(b.lang, key, args...) }
+
+// cite adds a citation (or finds the same one) and returns its number.
+func (b *builder) cite(s *catalog.Service, section, quote string) int {
+	for _, c := range b.ans.Citations {
+		if c.ServiceID == s.ID && c.Section == section && c.Quote == quote {
+			return c.N
+		}
+	}
+	n := len(b.ans.Citations) + 1
+	b.ans.Citations = append(b.ans.Citations, Citation{N: n, ServiceID: s.ID, Service: s.Name,
+		Section: section, Quote: quote, URL: SectionURL(s.ID, section)})
+	return n
+}
+
+// say adds a framing sentence of the assistant's own.
+func (b *builder) say(text string, cites ...int) {
+	b.ans.Sentences = append(b.ans.Sentences, Sentence{Text: text, Cites: cites})
+}
+
+// quote adds a verbatim sentence of the catalogue, citing its passage.
+func (b *builder) quote(s *catalog.Service, section, text string) {
+	n := b.cite(s, section, text)
+	b.ans.Sentences = append(b.ans.Sentences, Sentence{Text: text, Cites: []int{n}, Quoted: true})
+}
+
+// quoteAll quotes lines of one passage, all citing the whole passage.
+func (b *builder) quoteAll(s *catalog.Service, section, passage string, lines []string) {
+	n := b.cite(s, section, passage)
+	for _, l := range lines {
+		b.ans.Sentences = append(b.ans.Sentences, Sentence{Text: l, Cites: []int{n}, Quoted: true})
+	}
+}
+
+// maxQuoted is how many description sentences one aspect quotes.
+const maxQuoted = 3
+
+// describe quotes the parts of service s that answer question q.
+func (b *builder) describe(s *catalog.Service, offices []*catalog.Office, q question) {
+	sentences := splitSentences(s.Description)
+	if len(q.aspects) == 0 {
+		b.general(s, sentences, q)
+		return
+	}
+	for _, x := range q.aspects {
+		if !b.aspect(s, offices, sentences, q, x) {
+			b.say(b.t("assistant.none."+x, s.Name))
+		}
+	}
+}
+
+// general quotes the summary and the description sentences closest to
+// the question.
+func (b *builder) general(s *catalog.Service, sentences []string, q question) {
+	b.say(b.t("assistant.frame.general", s.Name))
+	summary := strings.TrimSpace(s.Summary)
+	if summary != "" {
+		b.quote(s, SectionSummary, summary)
+	}
+	var rest []string
+	for _, x := range sentences {
+		if !strings.Contains(summary, x) {
+			rest = append(rest, x)
+		}
+	}
+	n := maxQuoted
+	if summary == "" {
+		n++
+	}
+	for _, x := range rankSentences(rest, nil, q.words, n) {
+		b.quote(s, SectionDescription, x)
+	}
+	if summary == "" && len(rest) == 0 {
+		b.say(b.t("assistant.none.text", s.Name))
+	}
+}
+
+// aspect quotes what s says about one aspect; false when it says nothing.
+func (b *builder) aspect(s *catalog.Service, offices []*catalog.Office, sentences []string, q question, x string) bool {
+	start := len(b.ans.Sentences)
+	b.say(b.t("assistant.frame."+x, s.Name))
+	found := false
+	switch x {
+	case AspectDocuments:
+		found = b.list(s, SectionDocuments, s.Documents)
+	case AspectFees:
+		found = b.fees(s)
+	case AspectWhere:
+		found = b.offices(s, offices)
+	case AspectDuration:
+		found = b.text(s, SectionProcessing, s.ProcessingTime) || b.minutes(s)
+	case AspectDeadlines:
+		found = b.text(s, SectionDeadlines, s.Deadlines)
+	case AspectOnline:
+		found = b.link(s, SectionOnline, s.OnlineURL, "assistant.online.yes")
+	case AspectAppointment:
+		found = b.link(s, SectionAppointment, s.AppointmentURL, "assistant.appointment.yes")
+	}
+	for _, line := range rankSentences(sentences, sentenceCues[x], q.words, maxQuoted) {
+		b.quote(s, SectionDescription, line)
+		found = true
+	}
+	if !found {
+		b.ans.Sentences = b.ans.Sentences[:start]
+	}
+	return found
+}
+
+func (b *builder) list(s *catalog.Service, section string, items []string) bool {
+	if len(items) == 0 {
+		return false
+	}
+	b.quoteAll(s, section, strings.Join(items, "\n"), items)
+	return true
+}
+
+func (b *builder) text(s *catalog.Service, section, text string) bool {
+	lines := splitSentences(text)
+	if len(lines) == 0 {
+		return false
+	}
+	b.quoteAll(s, section, strings.TrimSpace(text), lines)
+	return true
+}
+
+func (b *builder) minutes(s *catalog.Service) bool {
+	if s.Duration <= 0 {
+		return false
+	}
+	q := fmt.Sprintf("%d Minuten", s.Duration)
+	b.say(b.t("assistant.duration.minutes", s.Duration), b.cite(s, SectionProcessing, q))
+	return true
+}
+
+func (b *builder) link(s *catalog.Service, section, url, key string) bool {
+	if url == "" {
+		return false
+	}
+	b.say(b.t(key), b.cite(s, section, url))
+	return true
+}
+
+// fees quotes the structured fees, else the fee text line by line.
+func (b *builder) fees(s *catalog.Service) bool {
+	passage := strings.TrimSpace(s.FeesText)
+	var lines []string
+	for _, f := range s.Fees {
+		lines = append(lines, FeeText(f))
+	}
+	if passage == "" {
+		passage = strings.Join(lines, "\n")
+	}
+	if len(lines) == 0 {
+		lines = splitSentences(passage)
+	}
+	if len(lines) == 0 {
+		return false
+	}
+	b.quoteAll(s, SectionFees, passage, lines)
+	return true
+}
+
+// FeeText writes a structured fee in German, as the catalogue does:
+// "unter 24 Jahren: 27,60 Euro", "50,00 bis 60,00 Euro (Hinweis)",
+// "gebührenfrei".
+func FeeText(f catalog.Fee) string {
+	amount := "gebührenfrei"
+	switch {
+	case f.MaxCents > f.Cents:
+		amount = Euro(f.Cents) + " bis " + Euro(f.MaxCents)
+	case f.Cents > 0:
+		amount = Euro(f.Cents)
+	}
+	out := amount
+	if f.Label != "" {
+		out = f.Label + ": " + amount
+	}
+	if f.Note != "" && f.Note != amount {
+		out += " (" + f.Note + ")"
+	}
+	return out
+}
+
+// Euro writes cents in German: "27,60 Euro".
+func Euro(cents int64) string {
+	return fmt.Sprintf("%d,%02d Euro", cents/100, cents%100)
+}
+
+// maxOffices is how many offices an answer lists.
+const maxOffices = 3
+
+// offices quotes where the service is offered: address and opening hours.
+func (b *builder) offices(s *catalog.Service, offices []*catalog.Office) bool {
+	for i, o := range offices {
+		if i == maxOffices {
+			b.say(b.t("assistant.where.more", len(offices)-maxOffices), b.cite(s, SectionOffices, ""))
+			break
+		}
+		b.quote(s, SectionOffices, OfficeText(o))
+	}
+	return len(offices) > 0
+}

@@ -1,0 +1,157 @@
+package assistant_test
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"rathaus/internal/assistant"
+	"rathaus/internal/catalog"
+	"rathaus/internal/catalog/dldb"
+	"rathaus/internal/i18n"
+	"rathaus/internal/sqlstore"
+	"rathaus/internal/storetest"
+)
+
+const dataDir = "../../../shared/data/services"
+
+var now = time.Date(2026, 6, 8, 10, 0, 0, 0, time.UTC)
+
+// munichBundle parses the real Munich DLDB export once.
+var munichBundle = sync.OnceValues(func() (*catalog.Bundle, error) {
+	s, err := os.Open(filepath.Join(dataDir, "muenchen_dldb_services_de_2026-06.json"))
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	l, err := os.Open(filepath.Join(dataDir, "muenchen_dldb_locations_de_2026-06.json"))
+	if err != nil {
+		return nil, err
+	}
+	defer l.Close()
+	return dldb.Parse(dldb.Input{Source: "dldb:muenchen", Services: s, Locations: l})
+})
+
+func translator(t testing.TB) *i18n.Catalog {
+	t.Helper()
+	tr, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// newAssistant returns an assistant over the catalogue in db.
+func newAssistant(t testing.TB, db *sqlstore.DB) *assistant.Assistant {
+	clock := func() time.Time { return now }
+	cat := &catalog.Catalog{Store: db, Audit: db, Now: clock}
+	return &assistant.Assistant{Catalog: cat, Store: db, T: translator(t), Now: clock, Phone: "115"}
+}
+
+// munich returns an assistant over the real Munich catalogue, imported
+// into a fresh SQLite store; skipped when the data is absent.
+func munich(t testing.TB, open storetest.Opener) *assistant.Assistant {
+	t.Helper()
+	b, err := munichBundle()
+	if os.IsNotExist(err) {
+		t.Skipf("Munich catalogue not found in %s (../shared/data/services next to the repository)", dataDir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newAssistant(t, open(t))
+	if _, err := a.Catalog.Import(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// labelled is one everyday question and the Munich ids that answer it.
+type labelled struct {
+	question string
+	want     map[string]bool
+}
+
+func readQuestions(t testing.TB) []labelled {
+	t.Helper()
+	f, err := os.Open("testdata/munich_questions.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []labelled
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		q, ids, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("bad line %q", line)
+		}
+		l := labelled{question: q, want: map[string]bool{}}
+		for _, id := range strings.Split(ids, ",") {
+			l.want[strings.TrimSpace(id)] = true
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func lang(q string) string {
+	for _, w := range []string{"Where ", "How ", "I ", "What ", "Can "} {
+		if strings.HasPrefix(q, w) {
+			return "en"
+		}
+	}
+	return "de"
+}
+
+// TestMunichQuestions measures the everyday questions over the real
+// Munich catalogue: the right service among the answer's services (top-1,
+// top-3) and the mean reciprocal rank.
+func TestMunichQuestions(t *testing.T) {
+	a := munich(t, storetest.OpenSQLite)
+	set := readQuestions(t)
+	var top1, top3, mrr float64
+	for _, l := range set {
+		ans, err := a.Ask(context.Background(), assistant.Question{Text: l.question, Lang: lang(l.question)})
+		if err != nil {
+			t.Fatalf("%q: %v", l.question, err)
+		}
+		rank := 0
+		var got []string
+		for i, s := range ans.Services {
+			got = append(got, s.ExternalID+" "+s.Name)
+			if rank == 0 && l.want[s.ExternalID] {
+				rank = i + 1
+			}
+		}
+		if rank == 1 {
+			top1++
+		}
+		if rank >= 1 && rank <= 3 {
+			top3++
+		}
+		if rank > 0 {
+			mrr += 1 / float64(rank)
+		}
+		if rank != 1 {
+			t.Logf("rank %d for %q (%s, confidence %.2f): got %s", rank, l.question, ans.Kind, ans.Confidence, strings.Join(got, " | "))
+		}
+	}
+	n := float64(len(set))
+	t.Logf("%d questions: top-1 %.3f, top-3 %.3f, MRR %.3f", len(set), top1/n, top3/n, mrr/n)
+	if len(set) < 40 {
+		t.Errorf("%d questions, want at least 40", len(set))
+	}
+	if top3/n < 0.9 {
+		t.Errorf("top-3 %.3f, want at least 0.9", top3/n)
+	}
+}

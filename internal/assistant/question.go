@@ -1,0 +1,151 @@
+package assistant
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Aspects a question may ask about a service.
+const (
+	AspectDocuments   = "documents"
+	AspectFees        = "fees"
+	AspectWhere       = "where"
+	AspectDuration    = "duration"
+	AspectDeadlines   = "deadlines"
+	AspectOnline      = "online"
+	AspectAppointment = "appointment"
+)
+
+// aspectCue is a phrase that reveals an aspect; its words are no topic.
+type aspectCue struct {
+	aspect string
+	re     *regexp.Regexp
+}
+
+// aspectCues are matched against the lower-cased question, German and
+// English. Their order is the order aspects are answered in.
+var aspectCues = []aspectCue{
+	{AspectDocuments, cue(`was muss ich (alles )?mitbringen|mitbringen|mitnehmen|unterlagen|dokumente|nachweise|welche papiere|was brauche ich|was benötige ich|welche \p{L}+ (brauche|benötige)|what (do i|should i) (need|bring)|documents?|what to bring|bring with`)},
+	{AspectFees, cue(`was kostet|kostet|kosten|gebühren?|preis|teuer|bezahlen|zahlen|how much|costs?|fees?|price|pay`)},
+	{AspectWhere, cue(`wo\b|wohin|welches amt|welche behörde|welche stelle|zuständig|adresse|öffnungszeiten|geöffnet|where|which office|address|opening hours|open`)},
+	{AspectDuration, cue(`wie lange|dauert|dauer|bearbeitungszeit|wann bekomme|wann ist .* fertig|how long|take|processing time`)},
+	{AspectDeadlines, cue(`bis wann|frist|fristen|spätestens|innerhalb welcher|deadline|by when|how soon|time limit`)},
+	{AspectOnline, cue(`online|digital|internet|im netz|von zu hause|elektronisch|per e-?mail`)},
+	{AspectAppointment, cue(`termin|appointment|book|buchen|vereinbaren`)},
+}
+
+// cue matches expr at the start of a word, up to the word's end, so that
+// "Gebühren" and "kostet" are caught but "Ausweis" does not match "wo".
+func cue(expr string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + expr + `)\p{L}*`)
+}
+
+// question is an analysed question.
+type question struct {
+	raw     string
+	lower   string
+	aspects []string
+	topic   string   // what to search for: the question without fillers and aspect words
+	words   []string // the topic's content words, lower case
+}
+
+// analyse finds a question's aspects and topic.
+func analyse(text string) question {
+	q := question{raw: text, lower: strings.ToLower(text)}
+	rest := joinParticles(q.lower)
+	for _, c := range aspectCues {
+		if c.re.MatchString(rest) {
+			q.aspects = append(q.aspects, c.aspect)
+			rest = c.re.ReplaceAllString(rest, " ")
+		}
+	}
+	rest = expandColloquial(translateEnglish(rest))
+	var kept []string
+	for _, w := range splitWords(rest) {
+		if fillers[w] {
+			continue
+		}
+		kept = append(kept, w)
+		if !generic[w] {
+			q.words = append(q.words, w)
+		}
+	}
+	q.topic = strings.Join(kept, " ")
+	return q
+}
+
+// has reports whether the question asks about aspect x.
+func (q question) has(x string) bool {
+	for _, a := range q.aspects {
+		if a == x {
+			return true
+		}
+	}
+	return false
+}
+
+// splitWords splits lower-case text into words of letters and digits.
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' })
+}
+
+// fillers are question words, pronouns and particles of everyday
+// questions that say nothing about the service.
+var fillers = wordSet(`
+ich du er sie es wir ihr man mein meine meinen meinem meiner meines mich mir uns unser unsere
+der die das den dem des ein eine einen einem einer eines kein keine
+und oder aber auch noch schon nur mal denn doch eigentlich genau bitte danke hallo guten tag
+was wie wo wann warum wer wen wem welche welcher welches welchen wieso weshalb
+kann könnte muss müssen soll sollte darf will möchte würde werde wird ist sind bin hat habe haben
+tun machen erledigen gehen gibt es dafür dazu dort da hier jetzt nun denn so sehr
+an auf aus bei für in im mit nach von vom zu zum zur über um ab bis
+dies diese dieser dieses das jemand etwas alles
+i you he she it we they my me our your the a an and or but also just please hello hi thanks
+what how where when why who which can could must should may will would do does did is are am have has
+get go to for in on at of with from about this that there here it its
+`)
+
+// generic words belong to many services: kept in the search, but they
+// make no topic of their own, so "Wie kann ich das beantragen?" follows up.
+var generic = wordSet(`
+beantragen antrag anmelden abmelden ummelden melden neu neuer neuen neues
+bekommen erhalten brauchen verlängern ändern
+stadt amt behörde münchen
+apply application register new renew change city office
+`)
+
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
+
+// refusalCues are questions for legal advice or an eligibility decision,
+// which the assistant declines to answer.
+var refusalCues = regexp.MustCompile(`(?i)(` + strings.Join([]string{
+	`\b(habe|hab|hätte|haben) (ich|wir|mein\w*) (einen |ein )?(anspruch|recht) auf`,
+	`\banspruch auf\b`, `\bsteht (mir|uns) .*zu\b`, `(^|[,.;:!?]\s*|\bund )(bekomme|kriege|bekommen|kriegen) (ich|wir)\b`,
+	`\bmuss (ich|wir) .*(zahlen|bezahlen).*obwohl`, `\bobwohl\b.*\bmuss (ich|wir)\b`,
+	`\bist (es|das) (legal|illegal|erlaubt|verboten|rechtens|zulässig|strafbar)`,
+	`\b(darf|dürfen) (ich|wir) .*(obwohl|trotz)`, `\b(widerspruch|klage|klagen|anwalt|rechtsberatung)\b`,
+	`\bcan (i|we) get\b`, `\bam i (entitled|eligible)\b`, `\b(is|are) (i|we) eligible\b`,
+	`\bis (it|this|that) (legal|illegal|allowed)\b`, `\bdo (i|we) (have|need) to pay .*(even though|although)`,
+	`\bwill (i|we) (get|receive)\b`, `\bqualify for\b`, `\blegal advice\b`,
+}, "|") + `)`)
+
+// appointmentOnly keeps "Bekomme ich einen Termin …?" an appointment
+// question, not an eligibility one.
+var appointmentOnly = regexp.MustCompile(`(?i)\b(bekomme|kriege|get) (ich|i) (einen |an )?(termin|appointment)`)
+
+// refusal reports whether a question asks for legal advice or an
+// eligibility decision.
+func refusal(text string) bool {
+	return refusalCues.MatchString(text) && !appointmentOnly.MatchString(text)
+}
+
+// followsUp reports whether the question names no topic of its own, so it
+// refers to the previous answer's service ("Und was kostet das?").
+func (q question) followsUp() bool { return len(q.words) == 0 }
