@@ -197,8 +197,6 @@ func (b *builder) refuse(r retrieved) {
 		}
 		b.say(b.t("assistant.refusal.see", s.Name), b.cite(s, section, quote))
 		b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepService, ServiceID: s.ID, URL: ServiceURL(s.ID), Label: s.Name})
-	} else {
-		b.ans.Services = nil
 	}
 	b.human()
 }

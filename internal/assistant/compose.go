@@ -2,6 +2,7 @@ package assistant
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -180,25 +181,29 @@ func (b *builder) link(s *catalog.Service, section, url, key string) bool {
 	return true
 }
 
-// fees quotes the structured fees, else the fee text line by line.
+// fees quotes the structured fees the fee text does not state, then the
+// fee text line by line (imports parse the structured fees from the text,
+// so mostly the text alone is quoted; editors may write both).
 func (b *builder) fees(s *catalog.Service) bool {
-	passage := strings.TrimSpace(s.FeesText)
+	text := strings.TrimSpace(s.FeesText)
+	stated := factsOf(text)
 	var lines []string
 	for _, f := range s.Fees {
-		lines = append(lines, FeeText(f))
+		if f.Cents > 0 && !stated.has["amount:"+strconv.FormatInt(f.Cents, 10)] ||
+			f.Cents == 0 && !freeWords.MatchString(text) {
+			lines = append(lines, FeeText(f))
+		}
 	}
-	if passage == "" {
-		passage = strings.Join(lines, "\n")
-	}
-	if len(lines) == 0 {
-		lines = splitSentences(passage)
-	}
+	passage := strings.TrimSpace(strings.Join(lines, "\n") + "\n" + text)
+	lines = append(lines, splitSentences(text)...)
 	if len(lines) == 0 {
 		return false
 	}
 	b.quoteAll(s, SectionFees, passage, lines)
 	return true
 }
+
+var freeWords = regexp.MustCompile(`(?i)gebührenfrei|kostenlos|kostenfrei|keine gebühr`)
 
 // FeeText writes a structured fee in German, as the catalogue does:
 // "unter 24 Jahren: 27,60 Euro", "50,00 bis 60,00 Euro (Hinweis)",

@@ -72,6 +72,17 @@ func analyse(text string) question {
 		}
 	}
 	q.topic = strings.Join(kept, " ")
+	if len(q.words) > 0 {
+		// "neuer" and "beantragen" fit every service; with a topic
+		// word they only blur the ranking.
+		var search []string
+		for _, w := range kept {
+			if !noise[w] {
+				search = append(search, w)
+			}
+		}
+		q.topic = strings.Join(search, " ")
+	}
 	return q
 }
 
@@ -107,12 +118,19 @@ get go to for in on at of with from about this that there here it its
 `)
 
 // generic words belong to many services: kept in the search, but they
-// make no topic of their own, so "Wie kann ich das beantragen?" follows up.
+// make no topic of their own, so "Wie kann ich das ummelden?" follows up.
 var generic = wordSet(`
 beantragen antrag anmelden abmelden ummelden melden neu neuer neuen neues
-bekommen erhalten brauchen verlängern ändern
+bekommen erhalten brauchen brauche verlängern ändern
 stadt amt behörde münchen
-apply application register new renew change city office
+apply application register deregister new renew change city office get
+`)
+
+// noise are generic words that only blur the ranking when the question
+// has a topic ("ein neuer Reisepass"); they are left out of the search.
+var noise = wordSet(`
+beantragen antrag neu neuer neuen neues bekommen erhalten brauchen brauche
+stadt amt behörde münchen apply application new city office get
 `)
 
 func wordSet(list string) map[string]bool {

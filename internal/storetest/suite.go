@@ -101,6 +101,7 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"Participation", testParticipation},
 		{"Feedback", testFeedback}, // page answers, satisfaction, results (feedback.go)
 		{"Workshop", testWorkshop}, // imported logs, models, platform events (workshop.go)
+		{"Assistant", testAssistant},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
