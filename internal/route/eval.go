@@ -10,13 +10,25 @@ import (
 
 // Metrics are the results of a cross-validation.
 type Metrics struct {
-	Accuracy float64        `json:"accuracy"`
-	MacroF1  float64        `json:"macro_f1"`
-	N        int            `json:"n"`
-	Labels   int            `json:"labels"`
-	Folds    int            `json:"folds"`
-	ECE      float64        `json:"ece"` // expected calibration error of the top guess (10 bins)
-	PerLabel []LabelMetrics `json:"per_label"`
+	Accuracy float64 `json:"accuracy"`
+	MacroF1  float64 `json:"macro_f1"` // mean F1 over the labels of the data
+	N        int     `json:"n"`
+	Labels   int     `json:"labels"`
+	Folds    int     `json:"folds"`
+	// ECE is the expected calibration error of the top guess: the mean
+	// gap between its probability and its accuracy over ten bins.
+	ECE        float64        `json:"ece"`
+	Confidence []Confidence   `json:"confidence"`
+	PerLabel   []LabelMetrics `json:"per_label"`
+}
+
+// Confidence says what a threshold on the top guess's probability does:
+// the share of texts routed automatically and how many of those are right.
+// The rest would go to a person.
+type Confidence struct {
+	Threshold float64 `json:"threshold"`
+	Share     float64 `json:"share"`
+	Accuracy  float64 `json:"accuracy"`
 }
 
 // LabelMetrics are one label's figures; Support is its number of examples.
@@ -28,62 +40,66 @@ type LabelMetrics struct {
 	Support   int     `json:"support"`
 }
 
+// thresholds are the confidence levels CrossValidate reports.
+var thresholds = []float64{0.5, 0.7, 0.9}
+
 // CrossValidate trains on all folds but one and predicts the held-out one,
-// for each fold. Folds are stratified: each label's examples, shuffled by
-// seed, are dealt to the folds in turn, so every fold holds each label's
-// share. Examples with an empty label are ignored. The same examples, folds
-// and seed give the same figures.
+// for each fold (at least 2). Folds are stratified: each label's examples,
+// shuffled by seed, are dealt to the folds in turn, so every fold holds
+// each label's share. Examples with an empty label are ignored. The same
+// examples, folds, seed and options give the same figures.
 func CrossValidate(ex []Example, folds int, seed int64, opt Options) Metrics {
-	var data []Example
-	for _, e := range ex {
-		if e.Label != "" {
-			data = append(data, e)
-		}
+	data := slices.DeleteFunc(slices.Clone(ex), func(e Example) bool { return e.Label == "" })
+	folds = max(2, folds)
+	if len(data) == 0 {
+		return Metrics{Folds: folds}
 	}
-	folds = max(2, min(folds, len(data)))
 	fold := assignFolds(data, folds, seed)
 	pred := make([]Guess, len(data))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for k := 0; k < folds; k++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			var train []Example
-			for i, e := range data {
-				if fold[i] != k {
-					train = append(train, e)
-				}
-			}
-			m := Train(train, opt)
-			for i, e := range data {
-				if fold[i] == k {
-					pred[i] = m.Predict(e.Text, 1)[0]
-				}
-			}
-		}()
+	for k := range folds {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			predictFold(data, fold, k, opt, pred)
+		})
 	}
 	wg.Wait()
 	return score(data, pred, folds)
+}
+
+// predictFold trains on the examples outside fold k and writes its
+// predictions for those inside.
+func predictFold(data []Example, fold []int, k int, opt Options, pred []Guess) {
+	var train []Example
+	for i, e := range data {
+		if fold[i] != k {
+			train = append(train, e)
+		}
+	}
+	m := Train(train, opt)
+	for i, e := range data {
+		if fold[i] != k {
+			continue
+		}
+		if gs := m.Predict(e.Text, 1); len(gs) > 0 {
+			pred[i] = gs[0]
+		}
+	}
 }
 
 // assignFolds deals each label's examples, shuffled, to the folds in turn,
 // continuing where the previous label stopped so folds stay even in size.
 func assignFolds(data []Example, folds int, seed int64) []int {
 	byLabel := map[string][]int{}
-	var labels []string
 	for i, e := range data {
-		if _, ok := byLabel[e.Label]; !ok {
-			labels = append(labels, e.Label)
-		}
 		byLabel[e.Label] = append(byLabel[e.Label], i)
 	}
-	slices.Sort(labels)
 	rng := rand.New(rand.NewSource(seed))
 	fold := make([]int, len(data))
 	next := 0
-	for _, l := range labels {
+	for _, l := range labelsOf(data) {
 		idx := byLabel[l]
 		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
 		for _, i := range idx {
@@ -96,45 +112,21 @@ func assignFolds(data []Example, folds int, seed int64) []int {
 
 // score compares predictions with the true labels.
 func score(data []Example, pred []Guess, folds int) Metrics {
+	labels := labelsOf(data)
+	m := Metrics{N: len(data), Labels: len(labels), Folds: folds}
 	tp, fp, fn, sup := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	var labels []string
 	correct := 0
-	var bins [10]struct {
-		n, hit int
-		p      float64
-	}
 	for i, e := range data {
-		if sup[e.Label] == 0 {
-			labels = append(labels, e.Label)
-		}
 		sup[e.Label]++
-		g := pred[i]
-		hit := g.Label == e.Label
-		if hit {
+		if g := pred[i].Label; g == e.Label {
 			correct++
-			tp[e.Label]++
+			tp[g]++
 		} else {
-			fp[g.Label]++
+			fp[g]++
 			fn[e.Label]++
 		}
-		b := &bins[min(int(g.P*10), 9)]
-		b.n++
-		b.p += g.P
-		if hit {
-			b.hit++
-		}
 	}
-	slices.Sort(labels)
-	m := Metrics{N: len(data), Labels: len(labels), Folds: folds}
-	if len(data) == 0 {
-		return m
-	}
-	m.Accuracy = float64(correct) / float64(len(data))
-	for _, b := range bins {
-		if b.n > 0 {
-			m.ECE += math.Abs(b.p-float64(b.hit)) / float64(len(data))
-		}
-	}
+	m.Accuracy = ratio(correct, len(data))
 	for _, l := range labels {
 		lm := LabelMetrics{Label: l, Support: sup[l]}
 		lm.Precision = ratio(tp[l], tp[l]+fp[l])
@@ -145,7 +137,46 @@ func score(data []Example, pred []Guess, folds int) Metrics {
 		m.MacroF1 += lm.F1 / float64(len(labels))
 		m.PerLabel = append(m.PerLabel, lm)
 	}
+	m.ECE = calibrationError(data, pred)
+	m.Confidence = confidence(data, pred)
 	return m
+}
+
+// calibrationError bins the top guesses by probability (tenths) and sums
+// each bin's gap between mean probability and accuracy, weighted by size.
+func calibrationError(data []Example, pred []Guess) float64 {
+	var n, hit [10]int
+	var p [10]float64
+	for i, g := range pred {
+		b := min(int(g.P*10), 9)
+		n[b]++
+		p[b] += g.P
+		if g.Label == data[i].Label {
+			hit[b]++
+		}
+	}
+	ece := 0.0
+	for b := range n {
+		ece += math.Abs(p[b]-float64(hit[b])) / float64(len(data))
+	}
+	return ece
+}
+
+func confidence(data []Example, pred []Guess) []Confidence {
+	var out []Confidence
+	for _, th := range thresholds {
+		n, hit := 0, 0
+		for i, g := range pred {
+			if g.P >= th {
+				n++
+				if g.Label == data[i].Label {
+					hit++
+				}
+			}
+		}
+		out = append(out, Confidence{Threshold: th, Share: ratio(n, len(data)), Accuracy: ratio(hit, n)})
+	}
+	return out
 }
 
 func ratio(a, b int) float64 {

@@ -52,24 +52,18 @@ func (m *Model) pushes(words int, occ []occurrence, x sparse, c int) []float64 {
 	}
 	tf := make(map[int32]float64, len(x.idx))
 	for _, o := range occ {
-		if f, ok := m.space.ids[o.key]; ok {
-			tf[f] += float64(o.w)
-		}
+		tf[o.id] += float64(o.w)
 	}
 	push := make([]float64, words)
 	L := m.lr.labels
 	for _, o := range occ {
-		f, ok := m.space.ids[o.key]
-		if !ok {
-			continue
-		}
-		row := m.lr.w[int(f)*L : int(f+1)*L]
+		row := m.lr.w[int(o.id)*L : int(o.id+1)*L]
 		mean := 0.0
 		for _, w := range row {
-			mean += w
+			mean += float64(w)
 		}
 		mean /= float64(L)
-		v := val[f] * (row[c] - mean) * float64(o.w) / tf[f]
+		v := val[o.id] * (float64(row[c]) - mean) * float64(o.w) / tf[o.id]
 		if o.b < 0 {
 			push[o.a] += v
 			continue

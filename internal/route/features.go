@@ -15,19 +15,14 @@ const (
 	numBlocks
 )
 
+// partWeight is the weight of a compound's part relative to the whole
+// word: "Hundesteuer" is mostly itself, partly "Hund" and "Steuer".
+const partWeight = 0.5
+
 // word is one word of a text as the citizen wrote it.
 type word struct {
 	raw    string // as written, for explanations
 	folded string
-}
-
-// occurrence is one feature a text produced, with the words it came from
-// (b is -1 for a feature of one word).
-type occurrence struct {
-	key   string
-	block uint8
-	w     float32
-	a, b  int32
 }
 
 // splitWords returns the runs of letters and digits of s, as written and
@@ -55,8 +50,8 @@ func splitWords(s string) []word {
 	return out
 }
 
-// wordFeature is a feature of a folded word alone, cached per word.
-type wordFeature struct {
+// feature is a feature key with its block and weight, before it has an id.
+type feature struct {
 	key   string
 	block uint8
 	w     float32
@@ -64,81 +59,107 @@ type wordFeature struct {
 
 // analyzer turns texts into feature occurrences.
 type analyzer struct {
-	opt      Options
-	compound *search.Compounds
+	minGram, maxGram int
+	bigrams          bool
+	compound         *search.Compounds // parts known from the training texts
 }
 
-// partWeight is the weight of a compound's part relative to the whole
-// word: "Hundesteuer" is mostly itself, partly "Hund" and "Steuer".
-const partWeight = 0.5
-
-// features returns the features a folded word produces on its own, or nil
-// for a stop word.
-func (an *analyzer) features(folded string) []wordFeature {
+// features returns the stem of a folded word and the features it produces
+// on its own; a stop word gives "" and none.
+func (an *analyzer) features(folded string) (string, []feature) {
 	if len(folded) < 2 || search.IsStopWord(folded) {
-		return nil
+		return "", nil
 	}
 	st := search.Stem(folded)
-	fs := []wordFeature{{"w" + st, blockWords, 1}}
+	fs := []feature{{"w" + st, blockWords, 1}}
 	fs = appendSynonyms(fs, st, 1)
-	if an.compound != nil {
-		for _, p := range an.compound.Split(folded) {
-			ps := search.Stem(p)
-			if ps == st {
-				continue
-			}
-			fs = append(fs, wordFeature{"w" + ps, blockWords, partWeight})
+	for _, p := range an.compound.Split(folded) {
+		if ps := search.Stem(p); ps != st {
+			fs = append(fs, feature{"w" + ps, blockWords, partWeight})
 			fs = appendSynonyms(fs, ps, partWeight)
 		}
 	}
-	return an.appendGrams(fs, folded)
+	return st, an.appendGrams(fs, folded)
 }
 
-func appendSynonyms(fs []wordFeature, st string, w float32) []wordFeature {
+func appendSynonyms(fs []feature, st string, w float32) []feature {
 	for _, g := range search.SynonymGroups(st) {
-		fs = append(fs, wordFeature{"s" + strconv.Itoa(g), blockWords, w})
+		fs = append(fs, feature{"s" + strconv.Itoa(g), blockWords, w})
 	}
 	return fs
 }
 
 // appendGrams adds the character n-grams of "<folded>", the angle brackets
 // marking the word's start and end.
-func (an *analyzer) appendGrams(fs []wordFeature, folded string) []wordFeature {
+func (an *analyzer) appendGrams(fs []feature, folded string) []feature {
 	rs := []rune("<" + folded + ">")
-	for n := an.opt.MinGram; n <= an.opt.MaxGram; n++ {
+	for n := an.minGram; n <= an.maxGram; n++ {
 		for i := 0; i+n <= len(rs); i++ {
-			fs = append(fs, wordFeature{"g" + string(rs[i:i+n]), blockChars, 1})
+			fs = append(fs, feature{"g" + string(rs[i:i+n]), blockChars, 1})
 		}
 	}
 	return fs
 }
 
+// occurrence is one feature a text produced, by id, with the words it came
+// from (b is -1 for a feature of one word).
+type occurrence struct {
+	id   int32
+	w    float32
+	a, b int32
+}
+
+// resolver gives a feature key its id, or -1 when it is unknown.
+type resolver interface {
+	id(f feature) int32
+}
+
+// analyzed is a folded word's stem and its features' ids and weights.
+type analyzed struct {
+	stem string
+	ids  []int32
+	ws   []float32
+}
+
+func (an *analyzer) analyzeWord(folded string, r resolver) analyzed {
+	st, fs := an.features(folded)
+	a := analyzed{stem: st}
+	for _, f := range fs {
+		if id := r.id(f); id >= 0 {
+			a.ids = append(a.ids, id)
+			a.ws = append(a.ws, f.w)
+		}
+	}
+	return a
+}
+
 // analyze returns a text's words and feature occurrences. cache, when not
-// nil, remembers the features of each folded word (training only: it is
-// not safe for concurrent use).
-func (an *analyzer) analyze(text string, cache map[string][]wordFeature) ([]word, []occurrence) {
+// nil, remembers each folded word's analysis (training only: it is not
+// safe for concurrent use).
+func (an *analyzer) analyze(text string, r resolver, cache map[string]analyzed) ([]word, []occurrence) {
 	words := splitWords(text)
-	var occ []occurrence
-	prev, prevIdx := "", -1
+	occ := make([]occurrence, 0, 24*len(words))
+	prev, prevIdx := "", int32(-1)
 	for i, w := range words {
-		fs, ok := cache[w.folded]
+		a, ok := cache[w.folded]
 		if !ok {
-			fs = an.features(w.folded)
+			a = an.analyzeWord(w.folded, r)
 			if cache != nil {
-				cache[w.folded] = fs
+				cache[w.folded] = a
 			}
 		}
-		if len(fs) == 0 {
+		if a.stem == "" {
 			continue // stop word: bigrams skip it, as in "Steuer für Hunde"
 		}
-		for _, f := range fs {
-			occ = append(occ, occurrence{f.key, f.block, f.w, int32(i), -1})
+		for k, id := range a.ids {
+			occ = append(occ, occurrence{id, a.ws[k], int32(i), -1})
 		}
-		st := fs[0].key[1:]
-		if !an.opt.NoBigrams && prevIdx >= 0 {
-			occ = append(occ, occurrence{"b" + prev + " " + st, blockWords, 1, int32(prevIdx), int32(i)})
+		if an.bigrams && prevIdx >= 0 {
+			if id := r.id(feature{"b" + prev + " " + a.stem, blockWords, 1}); id >= 0 {
+				occ = append(occ, occurrence{id, 1, prevIdx, int32(i)})
+			}
 		}
-		prev, prevIdx = st, i
+		prev, prevIdx = a.stem, int32(i)
 	}
 	return words, occ
 }
