@@ -10,6 +10,7 @@
 //	rathaus import    import a catalogue (DLDB or rathaus' own format)
 //	rathaus export    export a catalogue in rathaus' own format
 //	rathaus mine      event-log statistics and conversion (process mining)
+//	rathaus route     evaluate the routing classifier on labelled texts
 //	rathaus version   print the version
 package main
 
@@ -37,7 +38,7 @@ func main() {
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rathaus:", err)
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
 
@@ -64,6 +65,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runExport(ctx, rest, getenv, stdout, stderr)
 	case "mine":
 		return runMine(rest, os.Stdin, stdout, stderr)
+	case "route":
+		return runRoute(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "rathaus", Version())
 		return nil
@@ -93,6 +96,8 @@ Commands:
   export catalog [--source S] [FILE|-]   export the published services of a source
   mine stats FILE   key figures of an event log (XES, XES.gz, CSV, OCEL 2.0) as JSON
   mine export --format xes|ocel|ocel-xml|csv [-o OUT] FILE   convert an event log
+  route eval --data FILE.tsv --text-column N --label-column N [--folds 5] [--seed 1]
+            cross-validate the routing classifier; accuracy and macro-F1 as JSON
   version   print the version
 
 Run "rathaus COMMAND --help" for the flags of a command.
