@@ -102,6 +102,7 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"Feedback", testFeedback}, // page answers, satisfaction, results (feedback.go)
 		{"Workshop", testWorkshop}, // imported logs, models, platform events (workshop.go)
 		{"Assistant", testAssistant},
+		{"Inquiries", testInquiries}, // messages to the city, replies, corrections (inquiry.go)
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
