@@ -77,7 +77,24 @@ func (a *Assistant) retrieve(ctx context.Context, qa question, conv *Conversatio
 	if err != nil {
 		return retrieved{}, err
 	}
-	return retrieved{items: res.Items, confidence: confidence(res.Items, qa.words)}, nil
+	items := rerank(res.Items, qa.words)
+	return retrieved{items: items, confidence: confidence(items, qa.words)}, nil
+}
+
+// nameBoost weighs the share of the question's words in a service's name.
+const nameBoost = 0.5
+
+// rerank lifts the hits whose names hold the question's words: a
+// sentence has more words than a search, and a word that only occurs in a
+// long text ("Kinder bis 12 Jahre") should not outweigh the name.
+func rerank(items []catalog.SearchItem, words []string) []catalog.SearchItem {
+	out := make([]catalog.SearchItem, len(items))
+	for i, it := range items {
+		it.Score *= 1 + nameBoost*overlap(it.Service.Name, words)
+		out[i] = it
+	}
+	sortBy(out, func(a, b catalog.SearchItem) bool { return a.Score > b.Score })
+	return out
 }
 
 // previous returns the services of the conversation's last answer that

@@ -24,7 +24,7 @@ func BenchmarkAsk(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		l := set[i%len(set)]
 		start := time.Now()
-		if _, err := a.Ask(ctx, assistant.Question{Text: l.question, Lang: lang(l.question)}); err != nil {
+		if _, err := a.Ask(ctx, assistant.Question{Text: l.question, Lang: l.lang}); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, time.Since(start))

@@ -15,6 +15,9 @@ var (
 		"ziehe": "ziehen", "zieht": "ziehen", "ziehen": "ziehen", "hole": "holen", "holen": "holen",
 		"stelle": "stellen", "stellen": "stellen", "erkenne": "erkennen", "erkennen": "erkennen",
 		"lege": "legen", "legen": "legen", "tausche": "tauschen", "tauschen": "tauschen",
+		"lasse": "lassen", "lassen": "lassen", "läuft": "laufen", "laufen": "laufen", "nehme": "nehmen", "nehmen": "nehmen",
+		"trage": "tragen", "tragen": "tragen", "fülle": "füllen", "füllen": "füllen", "schließe": "schließen",
+		"wandere": "wandern", "wandern": "wandern",
 	}
 )
 
@@ -44,7 +47,11 @@ var colloquial = []struct {
 	re  *regexp.Regexp
 	add string
 }{
-	{cue(`(um|her|hin|zu)?gezogen|umzug`), "wohnsitzanmeldung"},
+	{cue(`(um|her|hin|zu)?gezogen|umzug|umzieh|zieh\p{L}* (nach|in die|in eine|innerhalb)`), "wohnsitzanmeldung"},
+	{cue(`auswander|wegzieh|heimat|ins ausland|zurück ins|zurück nach`), "wohnsitz abmelden"},
+	{cue(`gefunden|finder|fundbüro|fundsache|liegen gelassen`), "fundsache"},
+	{cue(`neuwagen|neu\p{L}* (auto|wagen|fahrzeug)|fabrikneu|vom händler|beim händler`), "fabrikneues fahrzeug anmeldung"},
+	{cue(`schulausflug|klassenfahrt|schulfahrt|schüleraustausch`), "schulreisen"},
 	{cue(`wiedergefunden|wieder gefunden|wieder aufgetaucht`), "widerruf verlustanzeige"},
 	{cue(`staatsbürger|staatsangehörigkeit|deutscher werden|deutsche werden|einbürgern`), "einbürgerung"},
 	{cue(`geschäft (aufgeben|schließen)|gewerbe (aufgeben|beenden)|laden (aufgeben|schließen)|aufgeben`), "gewerbe-abmeldung"},
@@ -62,16 +69,14 @@ var colloquial = []struct {
 	{cue(`beglaubigt\p{L}*`), "beglaubigung dokumente"},
 }
 
-// expandColloquial adds the catalogue's words for everyday phrasings.
-func expandColloquial(s string) string {
+// colloquialWords returns the catalogue's words for the everyday
+// phrasings in s.
+func colloquialWords(s string) string {
 	var add []string
 	for _, c := range colloquial {
 		if c.re.MatchString(s) {
 			add = append(add, c.add)
 		}
 	}
-	if len(add) == 0 {
-		return s
-	}
-	return s + " " + strings.Join(add, " ")
+	return strings.Join(add, " ")
 }

@@ -18,8 +18,11 @@ var anchors = map[string]string{
 	SectionDescription: "was", SectionPrereqs: "wer", SectionDocuments: "unterlagen",
 	SectionFees: "kosten", SectionProcessing: "dauer", SectionDeadlines: "dauer",
 	SectionOffices: "wo", SectionOnline: "erledigen", SectionAppointment: "erledigen",
-	SectionLegal: "recht",
+	SectionLegal: "recht", SectionLinks: "links",
 }
+
+// SectionLinks cites a service's forms and further links.
+const SectionLinks = "links"
 
 // ServiceURL is the public page of a service.
 func ServiceURL(id int64) string { return "/leistungen/" + strconv.FormatInt(id, 10) }
@@ -93,7 +96,9 @@ func (b *builder) describe(s *catalog.Service, offices []*catalog.Office, q ques
 // general quotes the summary and the description sentences closest to
 // the question.
 func (b *builder) general(s *catalog.Service, sentences []string, q question) {
+	start := len(b.ans.Sentences)
 	b.say(b.t("assistant.frame.general", s.Name))
+	defer func() { b.ans.Sentences[start].Cites = blockCites(b.ans.Sentences[start+1:]) }()
 	summary := strings.TrimSpace(s.Summary)
 	if summary != "" {
 		b.quote(s, SectionSummary, summary)
@@ -124,6 +129,7 @@ func (b *builder) aspect(s *catalog.Service, offices []*catalog.Office, sentence
 	switch x {
 	case AspectDocuments:
 		found = b.list(s, SectionDocuments, s.Documents)
+		found = b.list(s, SectionLinks, formTitles(s)) || found
 	case AspectFees:
 		found = b.fees(s)
 	case AspectWhere:
@@ -143,8 +149,40 @@ func (b *builder) aspect(s *catalog.Service, offices []*catalog.Office, sentence
 	}
 	if !found {
 		b.ans.Sentences = b.ans.Sentences[:start]
+		return false
 	}
-	return found
+	b.ans.Sentences[start].Cites = blockCites(b.ans.Sentences[start+1:])
+	return true
+}
+
+// blockCites is every citation of sentences, in order, once each: what
+// a framing sentence introduces.
+func blockCites(sentences []Sentence) []int {
+	var out []int
+	seen := map[int]bool{}
+	for _, s := range sentences {
+		for _, n := range s.Cites {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// maxForms is how many forms a documents answer names.
+const maxForms = 6
+
+// formTitles are the titles of a service's forms.
+func formTitles(s *catalog.Service) []string {
+	var out []string
+	for _, l := range s.Links {
+		if l.Kind == catalog.LinkForm && len(out) < maxForms {
+			out = append(out, l.Title)
+		}
+	}
+	return out
 }
 
 func (b *builder) list(s *catalog.Service, section string, items []string) bool {

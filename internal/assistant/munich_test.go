@@ -74,12 +74,15 @@ func munich(t testing.TB, open storetest.Opener) *assistant.Assistant {
 // labelled is one everyday question and the Munich ids that answer it.
 type labelled struct {
 	question string
+	lang     string
 	want     map[string]bool
 }
 
-func readQuestions(t testing.TB) []labelled {
+func readQuestions(t testing.TB) []labelled { return readLabelled(t, "testdata/munich_questions.tsv") }
+
+func readLabelled(t testing.TB, name string) []labelled {
 	t.Helper()
-	f, err := os.Open("testdata/munich_questions.tsv")
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +98,10 @@ func readQuestions(t testing.TB) []labelled {
 		if !ok {
 			t.Fatalf("bad line %q", line)
 		}
-		l := labelled{question: q, want: map[string]bool{}}
+		l := labelled{question: q, lang: "de", want: map[string]bool{}}
+		if rest, ok := strings.CutPrefix(q, "en:"); ok {
+			l.question, l.lang = rest, "en"
+		}
 		for _, id := range strings.Split(ids, ",") {
 			l.want[strings.TrimSpace(id)] = true
 		}
@@ -104,24 +110,20 @@ func readQuestions(t testing.TB) []labelled {
 	return out
 }
 
-func lang(q string) string {
-	for _, w := range []string{"Where ", "How ", "I ", "What ", "Can "} {
-		if strings.HasPrefix(q, w) {
-			return "en"
-		}
-	}
-	return "de"
-}
-
 // TestMunichQuestions measures the everyday questions over the real
 // Munich catalogue: the right service among the answer's services (top-1,
 // top-3) and the mean reciprocal rank.
 func TestMunichQuestions(t *testing.T) {
 	a := munich(t, storetest.OpenSQLite)
-	set := readQuestions(t)
+	for _, name := range []string{"munich_questions.tsv", "munich_questions_holdout.tsv"} {
+		t.Run(name, func(t *testing.T) { measure(t, a, readLabelled(t, "testdata/"+name)) })
+	}
+}
+
+func measure(t *testing.T, a *assistant.Assistant, set []labelled) {
 	var top1, top3, mrr float64
 	for _, l := range set {
-		ans, err := a.Ask(context.Background(), assistant.Question{Text: l.question, Lang: lang(l.question)})
+		ans, err := a.Ask(context.Background(), assistant.Question{Text: l.question, Lang: l.lang})
 		if err != nil {
 			t.Fatalf("%q: %v", l.question, err)
 		}
@@ -148,9 +150,6 @@ func TestMunichQuestions(t *testing.T) {
 	}
 	n := float64(len(set))
 	t.Logf("%d questions: top-1 %.3f, top-3 %.3f, MRR %.3f", len(set), top1/n, top3/n, mrr/n)
-	if len(set) < 40 {
-		t.Errorf("%d questions, want at least 40", len(set))
-	}
 	if top3/n < 0.9 {
 		t.Errorf("top-3 %.3f, want at least 0.9", top3/n)
 	}

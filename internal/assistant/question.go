@@ -28,7 +28,7 @@ type aspectCue struct {
 var aspectCues = []aspectCue{
 	{AspectDocuments, cue(`was muss ich (alles )?mitbringen|mitbringen|mitnehmen|unterlagen|dokumente|nachweise|welche papiere|was brauche ich|was benötige ich|welche \p{L}+ (brauche|benötige)|what (do i|should i) (need|bring)|documents?|what to bring|bring with`)},
 	{AspectFees, cue(`was kostet|kostet|kosten|gebühren?|preis|teuer|bezahlen|zahlen|how much|costs?|fees?|price|pay`)},
-	{AspectWhere, cue(`wo\b|wohin|welches amt|welche behörde|welche stelle|zuständig|adresse|öffnungszeiten|geöffnet|where|which office|address|opening hours|open`)},
+	{AspectWhere, cue(`wo\b|wohin|welches amt|welche behörde|welche stelle|zuständig|öffnungszeiten|geöffnet|where|which office|opening hours|open`)},
 	{AspectDuration, cue(`wie lange|dauert|dauer|bearbeitungszeit|wann bekomme|wann ist .* fertig|how long|take|processing time`)},
 	{AspectDeadlines, cue(`bis wann|frist|fristen|spätestens|innerhalb welcher|deadline|by when|how soon|time limit`)},
 	{AspectOnline, cue(`online|digital|internet|im netz|von zu hause|elektronisch|per e-?mail`)},
@@ -54,13 +54,14 @@ type question struct {
 func analyse(text string) question {
 	q := question{raw: text, lower: strings.ToLower(text)}
 	rest := joinParticles(q.lower)
+	extra := colloquialWords(rest)
 	for _, c := range aspectCues {
 		if c.re.MatchString(rest) {
 			q.aspects = append(q.aspects, c.aspect)
 			rest = c.re.ReplaceAllString(rest, " ")
 		}
 	}
-	rest = expandColloquial(translateEnglish(rest))
+	rest = translateEnglish(rest) + " " + extra
 	var kept []string
 	for _, w := range splitWords(rest) {
 		if fillers[w] {
@@ -111,7 +112,7 @@ was wie wo wann warum wer wen wem welche welcher welches welchen wieso weshalb
 kann könnte muss müssen soll sollte darf will möchte würde werde wird ist sind bin hat habe haben
 tun machen erledigen gehen gibt es dafür dazu dort da hier jetzt nun denn so sehr
 an auf aus bei für in im mit nach von vom zu zum zur über um ab bis
-dies diese dieser dieses das jemand etwas alles
+dies diese dieser dieses das jemand etwas alles dass ob wenn weil damit beim sich dich ihn ihm ihr ihre
 i you he she it we they my me our your the a an and or but also just please hello hi thanks
 what how where when why who which can could must should may will would do does did is are am have has
 get go to for in on at of with from about this that there here it its

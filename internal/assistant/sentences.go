@@ -73,7 +73,7 @@ var sentenceCues = map[string]*regexp.Regexp{
 	AspectDocuments:   regexp.MustCompile(`(?i)unterlagen|mitbringen|mitzubringen|vorlegen|vorzulegen|nachweis|bescheinigung|dokument|ausweis|pass\b|lichtbild|foto|urkunde|formular|antrag`),
 	AspectFees:        regexp.MustCompile(`(?i)euro|€|gebühr|kosten|kostenlos|kostenfrei|gebührenfrei|bezahl|zahlung|aufpreis`),
 	AspectWhere:       regexp.MustCompile(`(?i)bürgerbüro|büro|standort|adresse|persönlich|vorsprechen|vor ort|dienststelle|zuständig|stelle|abteilung|straße|platz`),
-	AspectDuration:    regexp.MustCompile(`(?i)bearbeitungszeit|dauer|dauert|woche|monat|arbeitstag|tage|stunden|sofort|gültig`),
+	AspectDuration:    regexp.MustCompile(`(?i)bearbeitungszeit|bearbeitung|dauer|dauert|woche|monat|arbeitstag|werktag|tage\b|stunden|sofort`),
 	AspectDeadlines:   regexp.MustCompile(`(?i)frist|innerhalb|spätestens|binnen|bis zum|rechtzeitig|vor ablauf`),
 	AspectOnline:      regexp.MustCompile(`(?i)online|internet|elektronisch|digital|e-mail|kontaktformular`),
 	AspectAppointment: regexp.MustCompile(`(?i)termin`),
