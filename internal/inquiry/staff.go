@@ -43,7 +43,7 @@ func (s *Service) IsStaff(ctx context.Context, a org.Actor) (bool, error) {
 }
 
 // Queues returns the queues a works: triage for the service office's
-// staff, then a's units of kind unit (every unit for a platform admin).
+// staff, then the units a works (every unit for a platform admin).
 func (s *Service) Queues(ctx context.Context, a org.Actor) ([]Queue, error) {
 	ids, all, err := s.units(ctx, a)
 	if err != nil {
@@ -62,7 +62,7 @@ func (s *Service) Queues(ctx context.Context, a org.Actor) ([]Queue, error) {
 		return nil, err
 	}
 	for _, o := range orgs {
-		if o.Kind == org.KindUnit && (all || slices.Contains(ids, o.ID)) {
+		if all || slices.Contains(ids, o.ID) {
 			out = append(out, Queue{Key: strconv.FormatInt(o.ID, 10), Org: o})
 		}
 	}
