@@ -109,23 +109,31 @@ type occurrence struct {
 	a, b int32
 }
 
-// resolver gives a feature key its id, or -1 when it is unknown.
+// resolver gives a feature its id, or -1 when it is unknown; a pair of
+// neighbouring stems is known by their two stem features' ids.
 type resolver interface {
 	id(f feature) int32
+	pair(prev, next int32) int32
 }
 
-// analyzed is a folded word's stem and its features' ids and weights.
+// analyzed is a folded word's features' ids and weights; stem is the id of
+// its stem feature, -1 for a stop word or an unknown stem.
 type analyzed struct {
-	stem string
+	stop bool
+	stem int32
 	ids  []int32
 	ws   []float32
 }
 
 func (an *analyzer) analyzeWord(folded string, r resolver) analyzed {
 	st, fs := an.features(folded)
-	a := analyzed{stem: st}
-	for _, f := range fs {
-		if id := r.id(f); id >= 0 {
+	a := analyzed{stop: st == "", stem: -1}
+	for i, f := range fs {
+		id := r.id(f)
+		if i == 0 {
+			a.stem = id // the first feature is the stem
+		}
+		if id >= 0 {
 			a.ids = append(a.ids, id)
 			a.ws = append(a.ws, f.w)
 		}
@@ -133,13 +141,11 @@ func (an *analyzer) analyzeWord(folded string, r resolver) analyzed {
 	return a
 }
 
-// analyze returns a text's words and feature occurrences. cache, when not
-// nil, remembers each folded word's analysis (training only: it is not
-// safe for concurrent use).
-func (an *analyzer) analyze(text string, r resolver, cache map[string]analyzed) ([]word, []occurrence) {
-	words := splitWords(text)
-	occ := make([]occurrence, 0, 24*len(words))
-	prev, prevIdx := "", int32(-1)
+// occurrences appends the features of a text's words to occ and returns
+// it. cache, when not nil, remembers each folded word's analysis (training
+// only: it is not safe for concurrent use).
+func (an *analyzer) occurrences(words []word, r resolver, cache map[string]analyzed, occ []occurrence) []occurrence {
+	prev, prevIdx := int32(-1), int32(-1)
 	for i, w := range words {
 		a, ok := cache[w.folded]
 		if !ok {
@@ -148,29 +154,29 @@ func (an *analyzer) analyze(text string, r resolver, cache map[string]analyzed) 
 				cache[w.folded] = a
 			}
 		}
-		if a.stem == "" {
-			continue // stop word: bigrams skip it, as in "Steuer für Hunde"
+		if a.stop {
+			continue // bigrams skip stop words, as in "Steuer für Hunde"
 		}
 		for k, id := range a.ids {
 			occ = append(occ, occurrence{id, a.ws[k], int32(i), -1})
 		}
-		if an.bigrams && prevIdx >= 0 {
-			if id := r.id(feature{"b" + prev + " " + a.stem, blockWords, 1}); id >= 0 {
+		if an.bigrams && prev >= 0 && a.stem >= 0 {
+			if id := r.pair(prev, a.stem); id >= 0 {
 				occ = append(occ, occurrence{id, 1, prevIdx, int32(i)})
 			}
 		}
 		prev, prevIdx = a.stem, int32(i)
 	}
-	return words, occ
+	return occ
 }
 
-// vocabulary returns the folded words of the texts for the compound
-// splitter, in order of first appearance.
-func vocabulary(texts []string) []string {
+// vocabulary returns the distinct folded words of the texts for the
+// compound splitter.
+func vocabulary(texts [][]word) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range texts {
-		for _, w := range splitWords(t) {
+		for _, w := range t {
 			if !seen[w.folded] {
 				seen[w.folded] = true
 				out = append(out, w.folded)

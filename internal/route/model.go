@@ -82,32 +82,43 @@ func Train(ex []Example, opt Options) *Model {
 	opt = opt.withDefaults()
 	ex = slices.DeleteFunc(slices.Clone(ex), func(e Example) bool { return e.Label == "" })
 	m := &Model{opt: opt, labels: labelsOf(ex)}
-	texts := make([]string, len(ex))
+	words := make([][]word, len(ex))
 	for i, e := range ex {
-		texts[i] = e.Text
+		words[i] = splitWords(e.Text)
 	}
 	m.an = &analyzer{
 		minGram: opt.MinGram, maxGram: opt.MaxGram, bigrams: !opt.NoBigrams,
-		compound: search.NewCompounds(vocabulary(texts)),
+		compound: search.NewCompounds(vocabulary(words)),
 	}
-	in := &interner{ids: make(map[string]int32)}
-	cache := make(map[string]analyzed)
-	docs := make([][]occurrence, len(ex))
+	in := &interner{ids: make(map[string]int32), pairs: make(map[[2]int32]int32)}
+	docs := m.countAll(words, in)
+	m.space = buildSpace(in, docs)
+	xs := make([]sparse, len(docs))
 	ys := make([]int, len(ex))
 	ws := make([]float64, len(ex))
 	for i, e := range ex {
-		_, docs[i] = m.an.analyze(e.Text, in, cache)
+		xs[i] = m.space.vector(docs[i], opt.blockWeights())
 		ys[i], _ = slices.BinarySearch(m.labels, e.Label)
 		ws[i] = e.weight()
 	}
-	m.space = buildSpace(in, docs)
-	xs := make([]sparse, len(docs))
-	scratch := make([]float64, len(m.space.block))
-	for i, occ := range docs {
-		xs[i] = m.space.vector(occ, opt.blockWeights(), scratch)
-	}
 	m.lr = trainLR(xs, ys, ws, len(m.space.block), len(m.labels), opt)
 	return m
+}
+
+// countAll analyses the training texts, interning their features.
+func (m *Model) countAll(words [][]word, in *interner) []counts {
+	cache := make(map[string]analyzed)
+	docs := make([]counts, len(words))
+	var occ []occurrence
+	var scratch []float64
+	for i, ws := range words {
+		occ = m.an.occurrences(ws, in, cache, occ[:0])
+		if n := len(in.block); n > len(scratch) {
+			scratch = append(scratch, make([]float64, 2*n-len(scratch))...)
+		}
+		docs[i] = sumOccurrences(occ, scratch)
+	}
+	return docs
 }
 
 // labelsOf returns the distinct labels, sorted.
@@ -131,8 +142,9 @@ func (m *Model) Predict(text string, k int) []Guess {
 	if len(m.labels) == 0 {
 		return nil
 	}
-	words, occ := m.an.analyze(text, m.space, nil)
-	x := m.space.vector(occ, m.opt.blockWeights(), nil)
+	words := splitWords(text)
+	occ := m.an.occurrences(words, m.space, nil, nil)
+	x := m.space.vector(sumOccurrences(occ, nil), m.opt.blockWeights())
 	p := make([]float64, len(m.labels))
 	m.lr.scores(x, 1, p)
 	softmax(p)

@@ -12,27 +12,50 @@ type sparse struct {
 	val []float32
 }
 
-// interner numbers feature keys in order of first appearance while a
-// model is trained.
+// counts are a text's summed occurrence weights per feature, by ascending
+// id.
+type counts struct {
+	ids []int32
+	tf  []float64
+}
+
+// interner numbers features in order of first appearance while a model
+// is trained.
 type interner struct {
 	ids   map[string]int32
+	pairs map[[2]int32]int32
 	block []uint8
 }
 
 func (in *interner) id(f feature) int32 {
 	id, ok := in.ids[f.key]
 	if !ok {
-		id = int32(len(in.block))
+		id = in.add(f.block)
 		in.ids[f.key] = id
-		in.block = append(in.block, f.block)
 	}
 	return id
+}
+
+func (in *interner) pair(prev, next int32) int32 {
+	k := [2]int32{prev, next}
+	id, ok := in.pairs[k]
+	if !ok {
+		id = in.add(blockWords)
+		in.pairs[k] = id
+	}
+	return id
+}
+
+func (in *interner) add(block uint8) int32 {
+	in.block = append(in.block, block)
+	return int32(len(in.block) - 1)
 }
 
 // featureSpace is a trained model's features: ids, blocks and inverse
 // document frequencies.
 type featureSpace struct {
 	ids   map[string]int32
+	pairs map[[2]int32]int32
 	block []uint8
 	idf   []float32
 }
@@ -44,21 +67,24 @@ func (fs *featureSpace) id(f feature) int32 {
 	return -1
 }
 
+func (fs *featureSpace) pair(prev, next int32) int32 {
+	if id, ok := fs.pairs[[2]int32{prev, next}]; ok {
+		return id
+	}
+	return -1
+}
+
 // buildSpace renumbers the interned features by falling document
 // frequency, ties in order of first appearance (deterministic; frequent
 // features' weights then sit together in memory, which keeps training in
-// the cache), rewrites the documents' occurrences to the new ids, and
-// computes each feature's inverse document frequency.
-func buildSpace(in *interner, docs [][]occurrence) *featureSpace {
+// the cache), rewrites the documents' counts to the new ids, and computes
+// each feature's inverse document frequency.
+func buildSpace(in *interner, docs []counts) *featureSpace {
 	nf := len(in.block)
 	df := make([]int32, nf)
-	last := make([]int32, nf) // last document counted, plus one
-	for d, occ := range docs {
-		for _, o := range occ {
-			if last[o.id] != int32(d+1) {
-				last[o.id] = int32(d + 1)
-				df[o.id]++
-			}
+	for _, d := range docs {
+		for _, id := range d.ids {
+			df[id]++
 		}
 	}
 	order := make([]int32, nf)
@@ -67,7 +93,7 @@ func buildSpace(in *interner, docs [][]occurrence) *featureSpace {
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(df[b], df[a]) })
 	newID := make([]int32, nf)
-	fs := &featureSpace{ids: in.ids, block: make([]uint8, nf), idf: make([]float32, nf)}
+	fs := &featureSpace{ids: in.ids, pairs: make(map[[2]int32]int32, len(in.pairs)), block: make([]uint8, nf), idf: make([]float32, nf)}
 	n := float64(len(docs))
 	for i, old := range order {
 		newID[old] = int32(i)
@@ -77,68 +103,75 @@ func buildSpace(in *interner, docs [][]occurrence) *featureSpace {
 	for k, id := range fs.ids {
 		fs.ids[k] = newID[id]
 	}
-	for _, occ := range docs {
-		for j := range occ {
-			occ[j].id = newID[occ[j].id]
+	for k, id := range in.pairs {
+		fs.pairs[[2]int32{newID[k[0]], newID[k[1]]}] = newID[id]
+	}
+	scratch := make([]float64, nf)
+	for i, d := range docs {
+		for k, id := range d.ids {
+			d.ids[k] = newID[id]
+			scratch[d.ids[k]] = d.tf[k]
 		}
+		slices.Sort(d.ids)
+		for k, id := range d.ids {
+			d.tf[k], scratch[id] = scratch[id], 0
+		}
+		docs[i] = d
 	}
 	return fs
 }
 
-// termFreqs sums the occurrences' weights per feature, by ascending id.
-// scratch, when not nil, is a zeroed slice as long as the feature space
-// that makes this linear in the occurrences (training); it is left zeroed.
-func termFreqs(occ []occurrence, scratch []float64) (ids []int32, tf []float64) {
+// sumOccurrences sums the occurrences' weights per feature. scratch, when
+// not nil, is a zeroed slice at least as long as the largest id, which
+// makes this linear in the occurrences (training); it is left zeroed.
+func sumOccurrences(occ []occurrence, scratch []float64) counts {
+	var c counts
 	if scratch == nil {
-		return termFreqsSorted(occ)
+		sorted := slices.Clone(occ)
+		slices.SortFunc(sorted, func(a, b occurrence) int { return cmp.Compare(a.id, b.id) })
+		for _, o := range sorted {
+			if n := len(c.ids); n > 0 && c.ids[n-1] == o.id {
+				c.tf[n-1] += float64(o.w)
+				continue
+			}
+			c.ids = append(c.ids, o.id)
+			c.tf = append(c.tf, float64(o.w))
+		}
+		return c
 	}
 	for _, o := range occ {
 		if scratch[o.id] == 0 {
-			ids = append(ids, o.id)
+			c.ids = append(c.ids, o.id)
 		}
 		scratch[o.id] += float64(o.w)
 	}
-	slices.Sort(ids)
-	tf = make([]float64, len(ids))
-	for i, id := range ids {
-		tf[i], scratch[id] = scratch[id], 0
+	slices.Sort(c.ids)
+	c.tf = make([]float64, len(c.ids))
+	for i, id := range c.ids {
+		c.tf[i], scratch[id] = scratch[id], 0
 	}
-	return ids, tf
+	return c
 }
 
-func termFreqsSorted(occ []occurrence) (ids []int32, tf []float64) {
-	sorted := slices.Clone(occ)
-	slices.SortFunc(sorted, func(a, b occurrence) int { return cmp.Compare(a.id, b.id) })
-	for _, o := range sorted {
-		if n := len(ids); n > 0 && ids[n-1] == o.id {
-			tf[n-1] += float64(o.w)
-			continue
-		}
-		ids = append(ids, o.id)
-		tf = append(tf, float64(o.w))
-	}
-	return ids, tf
-}
-
-// vector weights a text's occurrences: per feature sublinear term
-// frequency (1+log tf; a compound part alone, below one occurrence, keeps
-// its weight) times idf, each block normalised to unit length and scaled
-// by its weight. scratch is as for termFreqs.
-func (fs *featureSpace) vector(occ []occurrence, blockWeight [numBlocks]float64, scratch []float64) sparse {
-	ids, tf := termFreqs(occ, scratch)
+// vector weights a text's counts: per feature sublinear term frequency
+// (1+log tf; a compound part alone, below one occurrence, keeps its
+// weight) times idf, each block normalised to unit length and scaled by
+// its weight. It reuses c.ids.
+func (fs *featureSpace) vector(c counts, blockWeight [numBlocks]float64) sparse {
 	var norm [numBlocks]float64
-	for i, id := range ids {
-		x := tf[i]
-		if x >= 1 {
-			x = 1 + math.Log(x)
+	x := make([]float64, len(c.ids))
+	for i, id := range c.ids {
+		x[i] = c.tf[i]
+		if x[i] >= 1 {
+			x[i] = 1 + math.Log(x[i])
 		}
-		tf[i] = x * float64(fs.idf[id])
-		norm[fs.block[id]] += tf[i] * tf[i]
+		x[i] *= float64(fs.idf[id])
+		norm[fs.block[id]] += x[i] * x[i]
 	}
-	v := sparse{idx: ids, val: make([]float32, len(ids))}
-	for i, id := range ids {
+	v := sparse{idx: c.ids, val: make([]float32, len(c.ids))}
+	for i, id := range c.ids {
 		b := fs.block[id]
-		v.val[i] = float32(tf[i] / math.Sqrt(norm[b]) * blockWeight[b])
+		v.val[i] = float32(x[i] / math.Sqrt(norm[b]) * blockWeight[b])
 	}
 	return v
 }
