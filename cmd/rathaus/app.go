@@ -11,6 +11,7 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/appointment"
+	"rathaus/internal/assistant"
 	"rathaus/internal/audit"
 	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
@@ -46,6 +47,8 @@ type app struct {
 	runner   *jobs.Runner
 	feedback *feedback.Service
 	workshop *workshop.Service
+	// assistant is "Frag die Stadt" (assistant.go).
+	assistant *assistant.Assistant
 }
 
 // cityZone is the time zone of opening hours and appointments.
@@ -118,6 +121,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.cases.RunJobs(a.runner)
 	a.feedback.RunJobs(a.runner)
 	a.workshop.RunJobs(a.runner)
+	a.openAssistant(now)
 	return a, nil
 }
 

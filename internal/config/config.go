@@ -42,11 +42,25 @@ type Config struct {
 	// "https://www.jena.de"; empty: they can be linked, not framed.
 	EmbedOrigins []string
 
-	SMTP     SMTP
-	OIDC     OIDC
-	City     City
-	Payments Payments
-	Delivery Delivery
+	SMTP      SMTP
+	OIDC      OIDC
+	City      City
+	Payments  Payments
+	Delivery  Delivery
+	Assistant Assistant
+}
+
+// Assistant configures "Frag die Stadt". Without a language model it
+// answers with quotes from the catalogue; with one (an OpenAI-compatible
+// chat-completions server, e.g. a local Ollama or llama.cpp) the model may
+// phrase the answer from the quoted passages, checked against them.
+type Assistant struct {
+	LLMURL     string        // base URL of the model server; empty: no model
+	LLMModel   string        // the model's name on that server
+	LLMKey     string        // bearer token, when the server wants one
+	LLMTimeout time.Duration // a slower answer falls back to the quotes; 0: the assistant's default
+	Retention  time.Duration // how long conversations are kept; 0: the assistant's default (24 h)
+	Phone      string        // the number named for a human, default 115
 }
 
 // Payments is the city's account that receives fees by bank transfer.
@@ -141,6 +155,18 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	str(&c.City.Representative, env{"RATHAUS_CITY_REPRESENTATIVE", "city-representative", "legal representative"})
 	str(&c.City.DataProtectionEmail, env{"RATHAUS_DPO_EMAIL", "dpo-email", "data protection officer's e-mail"})
 	str(&c.City.AccessibilityContact, env{"RATHAUS_ACCESSIBILITY_EMAIL", "accessibility-email", "where accessibility feedback goes"})
+	str(&c.Assistant.LLMURL, env{"RATHAUS_ASSISTANT_LLM_URL", "assistant-llm-url", "OpenAI-compatible chat-completions server phrasing the assistant's answers, e.g. http://127.0.0.1:11434 (empty: quoted answers only)"})
+	str(&c.Assistant.LLMModel, env{"RATHAUS_ASSISTANT_LLM_MODEL", "assistant-llm-model", "model name on that server"})
+	str(&c.Assistant.LLMKey, env{"RATHAUS_ASSISTANT_LLM_KEY", "assistant-llm-key", "bearer token for that server (optional)"})
+	str(&c.Assistant.Phone, env{"RATHAUS_ASSISTANT_PHONE", "assistant-phone", "phone number the assistant names for a human"})
+	for _, d := range []struct {
+		p    *time.Duration
+		name string
+	}{{&c.Assistant.LLMTimeout, "RATHAUS_ASSISTANT_LLM_TIMEOUT"}, {&c.Assistant.Retention, "RATHAUS_ASSISTANT_RETENTION"}} {
+		if err := durationVar(d.p, getenv, d.name); err != nil {
+			return nil, nil, err
+		}
+	}
 	boolVar(fs, &c.SMTP.StartTLS, getenv, env{"RATHAUS_SMTP_STARTTLS", "smtp-starttls", "require STARTTLS"})
 	boolVar(fs, &c.CatalogFourEyes, getenv, env{"RATHAUS_CATALOG_FOUR_EYES", "catalog-four-eyes", "publish changes to service texts only after a second editor approved them (default true)"})
 	boolVar(fs, &c.OIDCNoEmailLinking, getenv, env{"RATHAUS_OIDC_NO_EMAIL_LINKING", "oidc-no-email-linking", "never attach an OpenID login to an existing local account with the same address"})
@@ -179,6 +205,7 @@ func defaults(cmd string) *Config {
 		SessionTTL:      7 * 24 * time.Hour,
 		StorageDir:      "./rathaus-files",
 		SMTP:            SMTP{From: "noreply@jena.example"},
+		Assistant:       Assistant{Phone: "115"},
 		OIDC:            OIDC{Scopes: "openid email profile", ButtonLabel: "BundID / Servicekonto"},
 		City: City{
 			Name:                 "Stadt Jena",
@@ -222,6 +249,20 @@ func boolVar(fs *flag.FlagSet, p *bool, getenv func(string) string, e env) {
 	fs.BoolVar(p, e.flag, *p, e.usage+" ($"+e.name+")")
 }
 
+// durationVar reads a positive duration such as "8s" or "24h".
+func durationVar(p *time.Duration, getenv func(string) string, name string) error {
+	v, ok := lookup(getenv, name)
+	if !ok {
+		return nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return fmt.Errorf("%s: not a positive duration such as 10s or 24h: %q", name, v)
+	}
+	*p = d
+	return nil
+}
+
 func localAddr(addr string) string {
 	if strings.HasPrefix(addr, ":") {
 		return "localhost" + addr
@@ -253,6 +294,14 @@ func (c *Config) CheckProduction() error {
 	if c.Delivery.URL != "" && len(c.Delivery.Secret) < 32 {
 		errs = append(errs, errors.New("RATHAUS_DELIVERY_SECRET must have at least 32 characters when RATHAUS_DELIVERY_URL is set"))
 	}
+	if c.Assistant.LLMURL != "" {
+		if u, err := url.Parse(c.Assistant.LLMURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("RATHAUS_ASSISTANT_LLM_URL %q is not an http(s) URL", c.Assistant.LLMURL))
+		}
+		if c.Assistant.LLMModel == "" {
+			errs = append(errs, errors.New("RATHAUS_ASSISTANT_LLM_MODEL is required with RATHAUS_ASSISTANT_LLM_URL"))
+		}
+	}
 	if c.OIDC.Issuer != "" && (c.OIDC.ClientID == "" || c.OIDC.ClientSecret == "") {
 		errs = append(errs, errors.New("RATHAUS_OIDC_CLIENT_ID and RATHAUS_OIDC_CLIENT_SECRET are required with RATHAUS_OIDC_ISSUER"))
 	}
@@ -282,7 +331,9 @@ func (c *Config) Redacted() map[string]any {
 		"smtp_password": hide(c.SMTP.Password), "mail_from": c.SMTP.From, "oidc_issuer": c.OIDC.Issuer,
 		"oidc_client_secret": hide(c.OIDC.ClientSecret), "storage_dir": c.StorageDir,
 		"s3_url": redactURL(c.S3URL), "payment_iban": c.Payments.IBAN, "delivery_url": c.Delivery.URL,
-		"delivery_secret": hide(c.Delivery.Secret),
+		"delivery_secret":   hide(c.Delivery.Secret),
+		"assistant_llm_url": redactURL(c.Assistant.LLMURL), "assistant_llm_model": c.Assistant.LLMModel,
+		"assistant_llm_key": hide(c.Assistant.LLMKey),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -89,5 +90,42 @@ func TestApplicationSettings(t *testing.T) {
 	}
 	if got := c.Redacted()["s3_url"].(string); strings.Contains(got, "SECRET") || c.Payments.IBAN == "" {
 		t.Errorf("redacted S3 URL %q, IBAN %q", got, c.Payments.IBAN)
+	}
+}
+
+func TestAssistantSettings(t *testing.T) {
+	c, _, err := Load("serve", nil, envOf(nil), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Assistant.Phone != "115" || c.Assistant.LLMURL != "" || c.Assistant.Retention != 0 {
+		t.Errorf("assistant defaults = %+v", c.Assistant)
+	}
+	c, _, err = Load("serve", nil, envOf(map[string]string{
+		"RATHAUS_ASSISTANT_LLM_URL": "http://127.0.0.1:11434", "RATHAUS_ASSISTANT_LLM_MODEL": "qwen2.5:3b",
+		"RATHAUS_ASSISTANT_LLM_KEY": "geheim", "RATHAUS_ASSISTANT_LLM_TIMEOUT": "8s",
+		"RATHAUS_ASSISTANT_RETENTION": "48h", "RATHAUS_ASSISTANT_PHONE": "+49 3641 49-0",
+	}), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Assistant
+	if a.LLMURL != "http://127.0.0.1:11434" || a.LLMModel != "qwen2.5:3b" || a.LLMKey != "geheim" ||
+		a.LLMTimeout != 8*time.Second || a.Retention != 48*time.Hour || a.Phone != "+49 3641 49-0" {
+		t.Errorf("assistant settings = %+v", a)
+	}
+	if got := c.Redacted()["assistant_llm_key"]; got != "(set)" {
+		t.Errorf("redacted model key = %v", got)
+	}
+	for _, bad := range []string{"soon", "-1h", "0"} {
+		_, _, err := Load("serve", nil, envOf(map[string]string{"RATHAUS_ASSISTANT_RETENTION": bad}), io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "RATHAUS_ASSISTANT_RETENTION") {
+			t.Errorf("retention %q: %v", bad, err)
+		}
+	}
+	c, _, _ = Load("serve", nil, envOf(map[string]string{"RATHAUS_ASSISTANT_LLM_URL": "ollama:11434"}), io.Discard)
+	if err := c.CheckProduction(); err == nil || !strings.Contains(err.Error(), "RATHAUS_ASSISTANT_LLM_URL") ||
+		!strings.Contains(err.Error(), "RATHAUS_ASSISTANT_LLM_MODEL") {
+		t.Errorf("a bad model server accepted: %v", err)
 	}
 }

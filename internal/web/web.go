@@ -89,6 +89,7 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/appointment"
+	"rathaus/internal/assistant"
 	"rathaus/internal/audit"
 	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
@@ -126,7 +127,10 @@ type Options struct {
 	Surveys       *survey.Service // surveys; nil: no survey pages
 	// Workshop is the process workshop (mining, models, digitisation
 	// check) for process owners; nil: no workshop pages.
-	Workshop     *workshop.Service
+	Workshop *workshop.Service
+	// Assistant answers citizens' questions from the catalogue ("Frag
+	// die Stadt"); nil: no assistant page or API.
+	Assistant    *assistant.Assistant
 	EmbedOrigins []string // may frame survey embed pages, e.g. "https://www.jena.de"; none: link only
 	Audit        audit.Store
 	Mail         mail.Store
