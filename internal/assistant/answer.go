@@ -10,7 +10,7 @@ import (
 
 // MinConfidence is the confidence below which the assistant says it is
 // unsure instead of quoting a service.
-const MinConfidence = 0.35
+const MinConfidence = 0.4
 
 // maxServices is how many services an answer names: the one quoted and
 // two alternatives.
@@ -73,12 +73,29 @@ func (a *Assistant) retrieve(ctx context.Context, qa question, conv *Conversatio
 	if qa.followsUp() {
 		return a.previous(ctx, conv)
 	}
-	res, err := a.Catalog.Search(ctx, catalog.SearchQuery{Text: qa.topic, Limit: 10})
+	r, err := a.search(ctx, qa.topic, qa.words)
+	if err != nil || r.confidence >= MinConfidence {
+		return r, err
+	}
+	// Unsure with the topic alone: the whole question may say more.
+	whole, err := a.search(ctx, qa.lower, qa.words)
+	if err != nil || whole.confidence <= r.confidence {
+		return r, err
+	}
+	return whole, nil
+}
+
+func (a *Assistant) search(ctx context.Context, text string, words []string) (retrieved, error) {
+	res, err := a.Catalog.Search(ctx, catalog.SearchQuery{Text: text, Limit: 10})
 	if err != nil {
 		return retrieved{}, err
 	}
-	items := rerank(res.Items, qa.words)
-	return retrieved{items: items, confidence: confidence(items, qa.words)}, nil
+	c, err := a.corpus(ctx)
+	if err != nil {
+		return retrieved{}, err
+	}
+	items := rerank(res.Items, words)
+	return retrieved{items: items, confidence: confidence(items, words, c)}, nil
 }
 
 // nameBoost weighs the share of the question's words in a service's name.
@@ -119,9 +136,10 @@ func (a *Assistant) previous(ctx context.Context, conv *Conversation) (retrieved
 	return retrieved{}, nil
 }
 
-// confidence rates the first hit: how much of the question it covers, and
-// how far it leads the second.
-func confidence(items []catalog.SearchItem, words []string) float64 {
+// confidence rates the first hit: how much of the question it covers
+// (words weighted by how rare they are in the catalogue), how high it
+// scores, and how far it leads the second.
+func confidence(items []catalog.SearchItem, words []string, c *corpus) float64 {
 	if len(items) == 0 || items[0].Score <= 0 {
 		return 0
 	}
@@ -130,25 +148,21 @@ func confidence(items []catalog.SearchItem, words []string) float64 {
 		s2 = items[1].Score
 	}
 	margin := (s1 - s2) / s1
-	cover := coverage(items[0].Service, words)
-	c := 0.55*cover + 0.25*math.Min(1, margin*4) + 0.2*math.Min(1, s1/20)
-	return math.Round(c*100) / 100
+	cover, head := c.coverage(items[0].Service, words)
+	if cover == 0 {
+		return 0 // the service says nothing the question asks: a neighbour by accident
+	}
+	score := math.Max(0, math.Min(1, (s1-scoreFloor)/scoreSpan))
+	conf := wCover*cover + wHead*head + wScore*score + wMargin*math.Min(1, margin*3)
+	return math.Round(conf*100) / 100
 }
 
-// coverage is the share of the question's words that service s contains.
-func coverage(s *catalog.Service, words []string) float64 {
-	if len(words) == 0 {
-		return 0
-	}
-	text := fold(strings.Join([]string{s.Name, strings.Join(s.Keywords, " "), s.Summary, s.Description, s.FeesText}, " "))
-	n := 0
-	for _, w := range words {
-		if strings.Contains(text, stemPrefix(w)) {
-			n++
-		}
-	}
-	return float64(n) / float64(len(words))
-}
+// Weights of the confidence, and the search scores from which a first
+// hit starts to count (below scoreFloor nothing, from floor+span fully).
+const (
+	wCover, wHead, wScore, wMargin = 0.35, 0.25, 0.25, 0.15
+	scoreFloor, scoreSpan          = 4.0, 16.0
+)
 
 func serviceRef(s *catalog.Service) ServiceRef {
 	r := ServiceRef{ID: s.ID, ExternalID: s.ExternalID, Name: s.Name, URL: ServiceURL(s.ID)}

@@ -52,7 +52,10 @@ type question struct {
 
 // analyse finds a question's aspects and topic.
 func analyse(text string) question {
-	q := question{raw: text, lower: strings.ToLower(text)}
+	// Personal data says nothing about the service and would dilute the
+	// search ("Ich heiße Erika …, Tel. …: Was kostet ein Reisepass?").
+	plain := placeholders.ReplaceAllString(Scrub(text), " ")
+	q := question{raw: text, lower: strings.ToLower(plain)}
 	rest := joinParticles(q.lower)
 	extra := colloquialWords(rest)
 	for _, c := range aspectCues {
@@ -87,6 +90,9 @@ func analyse(text string) question {
 	return q
 }
 
+// placeholders are what Scrub leaves of personal data.
+var placeholders = regexp.MustCompile(`\[(?:E-Mail|IBAN|Name|Datum|Nummer|Telefon|Adresse|Ort)\]`)
+
 // has reports whether the question asks about aspect x.
 func (q question) has(x string) bool {
 	for _, a := range q.aspects {
@@ -113,6 +119,8 @@ kann könnte muss müssen soll sollte darf will möchte würde werde wird ist si
 tun machen erledigen gehen gibt es dafür dazu dort da hier jetzt nun denn so sehr
 an auf aus bei für in im mit nach von vom zu zum zur über um ab bis
 dies diese dieser dieses das jemand etwas alles dass ob wenn weil damit beim sich dich ihn ihm ihr ihre
+schnell bald nächste nächsten heute morgen gestern gerne gern leider überhaupt dringend viel viele wofür
+wurde wurden worden passiert mache macht gemacht lassen lasse tun muss müssen brauchen sein wäre
 i you he she it we they my me our your the a an and or but also just please hello hi thanks
 what how where when why who which can could must should may will would do does did is are am have has
 get go to for in on at of with from about this that there here it its
@@ -121,17 +129,18 @@ get go to for in on at of with from about this that there here it its
 // generic words belong to many services: kept in the search, but they
 // make no topic of their own, so "Wie kann ich das ummelden?" follows up.
 var generic = wordSet(`
-beantragen antrag anmelden abmelden ummelden melden neu neuer neuen neues
-bekommen erhalten brauchen brauche verlängern ändern
-stadt amt behörde münchen
+beantragen beantrage beantragt antrag anmelden abmelden ummelden melden neu neuer neuen neues
+bekommen bekomme bekommt erhalten erhalte brauchen brauche braucht verlängern ändern ändere
+stadt amt behörde münchen suche suchen
 apply application register deregister new renew change city office get
 `)
 
 // noise are generic words that only blur the ranking when the question
 // has a topic ("ein neuer Reisepass"); they are left out of the search.
 var noise = wordSet(`
-beantragen antrag neu neuer neuen neues bekommen erhalten brauchen brauche
-stadt amt behörde münchen apply application new city office get
+beantragen beantrage beantragt antrag neu neuer neuen neues bekommen bekomme bekommt
+erhalten erhalte brauchen brauche braucht stadt amt behörde münchen suche suchen
+apply application new city office get
 `)
 
 func wordSet(list string) map[string]bool {

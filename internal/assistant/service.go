@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -49,6 +50,8 @@ type Assistant struct {
 	Now       func() time.Time
 	Retention time.Duration // 0: DefaultRetention
 	Phone     string        // e.g. "115", for the fallback text
+
+	texts atomic.Pointer[corpus] // the catalogue's text at its last seen version
 }
 
 // Feedback is one "helpful / not helpful" on an answer, kept for counting
