@@ -28,7 +28,7 @@ type word struct {
 // splitWords returns the runs of letters and digits of s, as written and
 // folded the way the catalogue search folds them.
 func splitWords(s string) []word {
-	var out []word
+	out := make([]word, 0, len(s)/7+1) // German words average some 6 letters and a space
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {

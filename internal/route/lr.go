@@ -31,13 +31,14 @@ func trainLR(xs []sparse, ys []int, ws []float64, features, labels int, opt Opti
 	}
 	scale, t := 1.0, 0.0
 	p := make([]float64, labels)
+	acc := make([]float32, labels)
 	var active []int
 	for range opt.epochs(len(xs)) {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			eta := opt.LearningRate / (1 + opt.LearningRate*opt.L2*t)
 			t++
-			m.scores(xs[i], scale, p)
+			m.scores(xs[i], scale, p, acc)
 			softmax(p)
 			p[ys[i]]--
 			scale *= 1 - eta*opt.L2
@@ -79,14 +80,19 @@ func (m *logreg) rescale(s float64) {
 
 // scores writes the linear score of each label into out; scale multiplies
 // the weights (the decay not yet applied during training, 1 after).
-func (m *logreg) scores(x sparse, scale float64, out []float64) {
-	copy(out, m.bias)
+// The sums run in float32, the weights' precision, in acc (len labels).
+func (m *logreg) scores(x sparse, scale float64, out []float64, acc []float32) {
+	clear(acc)
 	for k, f := range x.idx {
-		v := float32(float64(x.val[k]) * scale)
+		v := x.val[k]
 		row := m.w[int(f)*m.labels : int(f+1)*m.labels]
+		row = row[:len(acc)]
 		for c, wc := range row {
-			out[c] += float64(v * wc)
+			acc[c] += v * wc
 		}
+	}
+	for c, a := range acc {
+		out[c] = m.bias[c] + float64(a)*scale
 	}
 }
 

@@ -146,7 +146,7 @@ func (m *Model) Predict(text string, k int) []Guess {
 	occ := m.an.occurrences(words, m.space, nil, nil)
 	x := m.space.vector(sumOccurrences(occ, nil), m.opt.blockWeights())
 	p := make([]float64, len(m.labels))
-	m.lr.scores(x, 1, p)
+	m.lr.scores(x, 1, p, make([]float32, len(p)))
 	softmax(p)
 	order := make([]int, len(p))
 	for i := range order {

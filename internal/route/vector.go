@@ -123,7 +123,9 @@ func buildSpace(in *interner, docs []counts) *featureSpace {
 
 // sumOccurrences sums the occurrences' weights per feature. scratch, when
 // not nil, is a zeroed slice at least as long as the largest id, which
-// makes this linear in the occurrences (training); it is left zeroed.
+// makes this linear in the occurrences (training; the ids are then in
+// order of first occurrence, as buildSpace sorts them after renumbering);
+// it is left zeroed.
 func sumOccurrences(occ []occurrence, scratch []float64) counts {
 	var c counts
 	if scratch == nil {
@@ -139,16 +141,20 @@ func sumOccurrences(occ []occurrence, scratch []float64) counts {
 		}
 		return c
 	}
+	distinct := 0
 	for _, o := range occ {
 		if scratch[o.id] == 0 {
-			c.ids = append(c.ids, o.id)
+			distinct++
 		}
 		scratch[o.id] += float64(o.w)
 	}
-	slices.Sort(c.ids)
-	c.tf = make([]float64, len(c.ids))
-	for i, id := range c.ids {
-		c.tf[i], scratch[id] = scratch[id], 0
+	c.ids, c.tf = make([]int32, 0, distinct), make([]float64, 0, distinct)
+	for _, o := range occ {
+		if v := scratch[o.id]; v != 0 {
+			c.ids = append(c.ids, o.id)
+			c.tf = append(c.tf, v)
+			scratch[o.id] = 0
+		}
 	}
 	return c
 }
@@ -156,12 +162,11 @@ func sumOccurrences(occ []occurrence, scratch []float64) counts {
 // vector weights a text's counts: per feature sublinear term frequency
 // (1+log tf; a compound part alone, below one occurrence, keeps its
 // weight) times idf, each block normalised to unit length and scaled by
-// its weight. It reuses c.ids.
+// its weight. It reuses c's slices.
 func (fs *featureSpace) vector(c counts, blockWeight [numBlocks]float64) sparse {
 	var norm [numBlocks]float64
-	x := make([]float64, len(c.ids))
+	x := c.tf
 	for i, id := range c.ids {
-		x[i] = c.tf[i]
 		if x[i] >= 1 {
 			x[i] = 1 + math.Log(x[i])
 		}
