@@ -68,7 +68,7 @@ type Model struct {
 
 // Guess is one label for a text with its probability and the words of the
 // text, as written, that pushed most toward it (at most four, strongest
-// first; none when no word of the text is known).
+// first; none when no word pushed toward it).
 type Guess struct {
 	Label   string
 	P       float64

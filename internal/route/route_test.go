@@ -3,6 +3,7 @@ package route
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -92,4 +93,45 @@ func TestTrainDeterministic(t *testing.T) {
 			t.Fatalf("guess %d differs between two trainings: %+v and %+v", i, a[i], b[i])
 		}
 	}
+}
+
+func TestPredictToleratesTyposAndCompounds(t *testing.T) {
+	m := Train(small, Options{})
+	for text, want := range map[string]string{
+		"Hundesteur bezahlen":                 "Steueramt", // typo
+		"Wann kommt die Sperrmüllabholung?":   "Abfall",    // unseen compound
+		"STRASSENLATERNE KAPUTT":              "Straßenbau",
+		"Mein Personalausweis ist abgelaufen": "Bürgeramt",
+	} {
+		if g := m.Predict(text, 1)[0]; g.Label != want {
+			t.Errorf("%q: got %q (%.2f, because %q), want %q", text, g.Label, g.P, g.Because, want)
+		}
+	}
+}
+
+func TestTrainWithoutExamples(t *testing.T) {
+	m := Train([]Example{{Text: "ohne Etikett"}}, Options{})
+	if got := m.Predict("Hund", 3); got != nil {
+		t.Errorf("got %+v from a model without labels, want nil", got)
+	}
+	if got := m.Labels(); len(got) != 0 {
+		t.Errorf("got labels %q, want none", got)
+	}
+}
+
+func TestPredictConcurrently(t *testing.T) {
+	m := Train(small, Options{})
+	want := m.Predict("Schlagloch auf dem Gehweg", 0)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			got := m.Predict("Schlagloch auf dem Gehweg", 0)
+			for i := range want {
+				if got[i].Label != want[i].Label || got[i].P != want[i].P {
+					t.Errorf("concurrent guess %d: %+v, want %+v", i, got[i], want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
