@@ -220,3 +220,25 @@ func TestAssistantLinked(t *testing.T) {
 		}
 	}
 }
+
+// TestAssistantHandOverSignedIn: a signed-in citizen is answered through
+// the account, so the form asks for no address.
+func TestAssistantHandOverSignedIn(t *testing.T) {
+	e := newAssistantEnv(t, true)
+	u := e.user("kim@example.org", false)
+	c := e.login(u)
+	res := e.postForm("/frag-die-stadt", url.Values{"question": {"Wohnsitz anmelden"}}, c)
+	wantStatus(t, res, 303)
+	path, _, _ := strings.Cut(res.Header.Get("Location"), "#")
+	page := e.get(path, c)
+	if query(page.doc, "form.app-assistant-handover #field-email") != nil ||
+		!strings.Contains(text(query(page.doc, "form.app-assistant-handover")), "kim@example.org") {
+		t.Error("the signed-in citizen is asked for an address")
+	}
+	res = e.postForm(path+"/mensch", url.Values{"consent": {"ja"}}, c)
+	wantStatus(t, res, 303)
+	hs := e.inbox.handovers()
+	if len(hs) != 1 || hs[0].Contact.UserID == nil || *hs[0].Contact.UserID != u.ID || hs[0].Contact.Email != u.Email {
+		t.Fatalf("handovers = %+v", hs)
+	}
+}
