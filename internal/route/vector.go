@@ -51,34 +51,37 @@ func (in *interner) add(block uint8) int32 {
 	return int32(len(in.block) - 1)
 }
 
-// featureSpace is a trained model's features: ids, blocks and inverse
-// document frequencies.
+// featureSpace is a trained model's features: their blocks and inverse
+// document frequencies by id. The maps keep the ids of first appearance,
+// which newID translates (renumbering them would rewrite every entry).
 type featureSpace struct {
 	ids   map[string]int32
 	pairs map[[2]int32]int32
+	newID []int32 // id of first appearance -> id
+	oldID []int32 // id -> id of first appearance
 	block []uint8
 	idf   []float32
 }
 
 func (fs *featureSpace) id(f feature) int32 {
 	if id, ok := fs.ids[f.key]; ok {
-		return id
+		return fs.newID[id]
 	}
 	return -1
 }
 
 func (fs *featureSpace) pair(prev, next int32) int32 {
-	if id, ok := fs.pairs[[2]int32{prev, next}]; ok {
-		return id
+	if id, ok := fs.pairs[[2]int32{fs.oldID[prev], fs.oldID[next]}]; ok {
+		return fs.newID[id]
 	}
 	return -1
 }
 
-// buildSpace renumbers the interned features by falling document
-// frequency, ties in order of first appearance (deterministic; frequent
-// features' weights then sit together in memory, which keeps training in
-// the cache), rewrites the documents' counts to the new ids, and computes
-// each feature's inverse document frequency.
+// buildSpace numbers the interned features by falling document frequency,
+// ties in order of first appearance (deterministic; frequent features'
+// weights then sit together in memory, which keeps training in the cache),
+// rewrites the documents' counts to these ids, and computes each feature's
+// inverse document frequency.
 func buildSpace(in *interner, docs []counts) *featureSpace {
 	nf := len(in.block)
 	df := make([]int32, nf)
@@ -92,19 +95,14 @@ func buildSpace(in *interner, docs []counts) *featureSpace {
 		order[i] = int32(i)
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(df[b], df[a]) })
-	newID := make([]int32, nf)
-	fs := &featureSpace{ids: in.ids, pairs: make(map[[2]int32]int32, len(in.pairs)), block: make([]uint8, nf), idf: make([]float32, nf)}
+	fs := &featureSpace{ids: in.ids, pairs: in.pairs, newID: make([]int32, nf), oldID: order,
+		block: make([]uint8, nf), idf: make([]float32, nf)}
+	newID := fs.newID
 	n := float64(len(docs))
 	for i, old := range order {
 		newID[old] = int32(i)
 		fs.block[i] = in.block[old]
 		fs.idf[i] = float32(math.Log((n+1)/(float64(df[old])+1)) + 1)
-	}
-	for k, id := range fs.ids {
-		fs.ids[k] = newID[id]
-	}
-	for k, id := range in.pairs {
-		fs.pairs[[2]int32{newID[k[0]], newID[k[1]]}] = newID[id]
 	}
 	scratch := make([]float64, nf)
 	for i, d := range docs {
