@@ -6,6 +6,7 @@ import (
 
 	"rathaus/internal/assistant"
 	"rathaus/internal/config"
+	"rathaus/internal/inquiry"
 )
 
 // assistantPurgeEvery is how often expired conversations are deleted; a
@@ -14,8 +15,9 @@ const assistantPurgeEvery = 15 * time.Minute
 
 // openAssistant builds "Frag die Stadt" on the catalogue, with the
 // language model when one is configured, and schedules the purge of
-// expired conversations. The Bürgerservice's queue (Inbox) is wired
-// separately; without it the answers name the phone and the offices.
+// expired conversations. The Bürgerservice's queue (Inbox, see
+// inquiryInbox) is wired where the inquiry service is built; without it
+// the answers name the phone and the offices.
 func (a *app) openAssistant(now func() time.Time) {
 	c := a.cfg.Assistant
 	a.assistant = &assistant.Assistant{Catalog: a.catalog, Store: a.db, T: a.i18n, Now: now,
@@ -35,4 +37,16 @@ func assistantModel(c config.Assistant) *assistant.LLM {
 		return nil
 	}
 	return &assistant.LLM{URL: c.LLMURL, Model: c.LLMModel, APIKey: c.LLMKey, Timeout: c.LLMTimeout}
+}
+
+// inquiryInbox hands the assistant's conversations to the citizens'
+// service office's triage queue of messages to the city. Wire it where
+// the inquiry service is built: a.assistant.Inbox = inquiryInbox{svc}.
+type inquiryInbox struct{ s *inquiry.Service }
+
+// Handover files the conversation as a message from the assistant and
+// returns the message's reference.
+func (i inquiryInbox) Handover(ctx context.Context, h assistant.Handover) (string, error) {
+	c := h.Contact
+	return i.s.Handover(ctx, h.Lang, h.Transcript, h.ServiceIDs, c.Name, c.Email, c.UserID, c.Note)
 }
