@@ -210,7 +210,8 @@ func TestRefusals(t *testing.T) {
 		}
 	}
 	// Questions of how, not whether, are answered.
-	for _, q := range []string{"Wie bekomme ich einen Reisepass?", "Bekomme ich einen Termin für den Reisepass?"} {
+	for _, q := range []string{"Wie bekomme ich einen Reisepass?", "Bekomme ich einen Termin für den Reisepass?",
+		"How can I get a passport?", "Where can I get a passport?"} {
 		if ans := ask(t, a, "", "de", q); ans.Kind != assistant.KindAnswer {
 			t.Errorf("%q: %s, want an answer", q, ans.Kind)
 		}

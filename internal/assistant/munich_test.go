@@ -229,3 +229,23 @@ func TestMunichUnsure(t *testing.T) {
 		}
 	}
 }
+
+// TestAskConcurrently asks from several goroutines at once, as a server
+// does (run with -race).
+func TestAskConcurrently(t *testing.T) {
+	a := munich(t, storetest.OpenSQLite)
+	set := readQuestions(t)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < len(set); i += 4 {
+				if _, err := a.Ask(context.Background(), assistant.Question{Text: set[i].question, Lang: set[i].lang}); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -159,9 +159,9 @@ var refusalCues = regexp.MustCompile(`(?i)(` + strings.Join([]string{
 	`\bmuss (ich|wir) .*(zahlen|bezahlen).*obwohl`, `\bobwohl\b.*\bmuss (ich|wir)\b`,
 	`\bist (es|das) (legal|illegal|erlaubt|verboten|rechtens|zulässig|strafbar)`,
 	`\b(darf|dürfen) (ich|wir) .*(obwohl|trotz)`, `\b(widerspruch|klage|klagen|anwalt|rechtsberatung)\b`,
-	`\bcan (i|we) get\b`, `\bam i (entitled|eligible)\b`, `\b(is|are) (i|we) eligible\b`,
+	`(^|[,.;:!?]\s*|\band )(can|could|will|would) (i|we) (get|receive)\b`, `\bam i (entitled|eligible)\b`, `\b(is|are) (i|we) eligible\b`,
 	`\bis (it|this|that) (legal|illegal|allowed)\b`, `\bdo (i|we) (have|need) to pay .*(even though|although)`,
-	`\bwill (i|we) (get|receive)\b`, `\bqualify for\b`, `\blegal advice\b`,
+	`\bqualify for\b`, `\blegal advice\b`,
 }, "|") + `)`)
 
 // appointmentOnly keeps "Bekomme ich einen Termin …?" an appointment
