@@ -159,3 +159,9 @@ func (s *Service) Categories(ctx context.Context) ([]*catalog.LifeSituation, err
 	}
 	return s.Router.Catalog.FindLifeSituations(ctx)
 }
+
+// Peek returns a message a may work without recording a read: for
+// deciding where to go after a change.
+func (s *Service) Peek(ctx context.Context, a org.Actor, id int64) (*Inquiry, error) {
+	return s.staffInquiry(ctx, a, id)
+}

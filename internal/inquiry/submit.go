@@ -124,3 +124,9 @@ func (s *Service) Handover(ctx context.Context, lang, transcript string, service
 	}
 	return q.Reference, nil
 }
+
+// ByReference returns a message by its reference, for the citizen's
+// confirmation page (which shows only reference, status and unit).
+func (s *Service) ByReference(ctx context.Context, ref string) (*Inquiry, error) {
+	return s.Store.FindInquiryByReference(ctx, ref)
+}

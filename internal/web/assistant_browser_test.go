@@ -13,8 +13,9 @@ import (
 // both languages with axe-core on every state: the intro, an empty
 // question (error), the first answer (a plain form post) with its
 // footnotes and sources, a follow-up (sent by static/assistant.js through
-// the API and appended without a reload), a rating, and the handover with
-// an error first. The no-JavaScript path of every form is covered by the
+// the API and appended without a reload), an empty follow-up (the script
+// falls back to the form post, which shows the error), a rating, and the
+// handover with an error first. The no-JavaScript path of every form is covered by the
 // handler tests (assistant_page_test.go).
 func TestAssistantInBrowser(t *testing.T) {
 	if testing.Short() {
@@ -63,6 +64,13 @@ func TestAssistantInBrowser(t *testing.T) {
 		}
 		if v := Eval[string](b, "document.getElementById('field-question').value"); v != "" {
 			t.Errorf("%s: the question field still holds %q", lang, v)
+		}
+		b.Axe()
+		// An empty follow-up: the API refuses it, and the script falls
+		// back to the plain form post, which shows the error.
+		b.ClickAndWait("form.app-assistant-ask button[type=submit]")
+		if !b.Exists("#error-summary a[href='#field-question']") || b.Count("article.app-assistant-turn") != 2 {
+			t.Errorf("%s: an empty follow-up shows no error (at %s)", lang, b.URL())
 		}
 		b.Axe()
 

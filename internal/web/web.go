@@ -96,6 +96,7 @@ import (
 	fb "rathaus/internal/feedback" // "feedback" is the accessibility form's type
 	"rathaus/internal/form"
 	"rathaus/internal/i18n"
+	"rathaus/internal/inquiry"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/metrics"
@@ -158,6 +159,10 @@ type Options struct {
 
 	OIDC      *oidc.Provider // login with OpenID Connect; nil when not configured
 	OIDCLabel string         // text of the OpenID Connect login button
+
+	// Inquiries takes messages to the city and routes them to the staff
+	// queues; nil: no /anliegen pages or inquiry API.
+	Inquiries *inquiry.Service
 }
 
 // DemoAccount is shown on the home page in demo mode.
