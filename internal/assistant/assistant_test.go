@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -314,5 +315,34 @@ func TestHandOver(t *testing.T) {
 	}
 	if c, _ := a.Conversation(ctx, first.ConversationID); c.HandedOff != ref {
 		t.Errorf("conversation handed off %q, want %q", c.HandedOff, ref)
+	}
+}
+
+// TestDoubleSubmit sends two questions to one conversation at once, as a
+// double click does: both are answered, as consecutive turns.
+func TestDoubleSubmit(t *testing.T) {
+	for name, open := range storetest.Engines(t) {
+		t.Run(name, func(t *testing.T) {
+			a, _ := fixture(t, open(t))
+			first := ask(t, a, "", "de", "Was kostet ein Reisepass?")
+			var wg sync.WaitGroup
+			turns := make([]int, 2)
+			for i := range turns {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					ans, err := a.Ask(ctx, assistant.Question{Text: "Und wo?", ConversationID: first.ConversationID})
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					turns[i] = ans.Turn
+				}()
+			}
+			wg.Wait()
+			if turns[0]+turns[1] != 5 {
+				t.Errorf("turns %v, want 2 and 3", turns)
+			}
+		})
 	}
 }

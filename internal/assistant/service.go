@@ -96,6 +96,10 @@ func (a *Assistant) now() time.Time {
 	return a.Now()
 }
 
+// RetentionPeriod is how long conversations are kept: Retention, or
+// DefaultRetention when that is zero.
+func (a *Assistant) RetentionPeriod() time.Duration { return a.retention() }
+
 func (a *Assistant) retention() time.Duration {
 	if a.Retention <= 0 {
 		return DefaultRetention
@@ -124,6 +128,16 @@ func (a *Assistant) Ask(ctx context.Context, q Question) (*Answer, error) {
 	if utf8.RuneCountInString(q.Text) > MaxQuestion {
 		return nil, fault.New(fault.Invalid, "error.assistant.question_long", MaxQuestion)
 	}
+	ans, err := a.ask(ctx, q)
+	if fault.Is(err, fault.Conflict) {
+		// Two questions to one conversation at once (a double submit):
+		// the later one becomes the next turn.
+		ans, err = a.ask(ctx, q)
+	}
+	return ans, err
+}
+
+func (a *Assistant) ask(ctx context.Context, q Question) (*Answer, error) {
 	now := a.now()
 	conv, err := a.openConversation(ctx, q, now)
 	if err != nil {
@@ -194,7 +208,7 @@ func (a *Assistant) Feedback(ctx context.Context, conversationID string, turn in
 	}
 	ans := c.Answers[turn-1]
 	f := &Feedback{Kind: ans.Kind, Helpful: helpful, At: a.now()}
-	if len(ans.Services) > 0 {
+	if ans.Kind == KindAnswer && len(ans.Services) > 0 { // the service quoted
 		f.ServiceID = ans.Services[0].ID
 	}
 	return a.Store.SetAnswerFeedback(ctx, conversationID, turn, f)
