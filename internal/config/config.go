@@ -48,6 +48,15 @@ type Config struct {
 	Payments  Payments
 	Delivery  Delivery
 	Assistant Assistant
+	Inquiry   Inquiry
+}
+
+// Inquiry configures messages to the city and their routing; zero values
+// take the inquiry package's defaults.
+type Inquiry struct {
+	Office    string        // slug of the citizens' service office's unit (triage queue); default "buergerservice"
+	Threshold float64       // confidence from which a message skips triage, 0..1; default 0.6
+	Retention time.Duration // how long closed messages are kept; default 180 days
 }
 
 // Assistant configures "Frag die Stadt". Without a language model it
@@ -159,10 +168,19 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	str(&c.Assistant.LLMModel, env{"RATHAUS_ASSISTANT_LLM_MODEL", "assistant-llm-model", "model name on that server"})
 	str(&c.Assistant.LLMKey, env{"RATHAUS_ASSISTANT_LLM_KEY", "assistant-llm-key", "bearer token for that server (optional)"})
 	str(&c.Assistant.Phone, env{"RATHAUS_ASSISTANT_PHONE", "assistant-phone", "phone number the assistant names for a human"})
+	str(&c.Inquiry.Office, env{"RATHAUS_INQUIRY_OFFICE", "inquiry-office", "slug of the unit whose staff work the triage queue of messages to the city"})
+	if v, ok := lookup(getenv, "RATHAUS_INQUIRY_THRESHOLD"); ok {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 || f > 1 {
+			return nil, nil, fmt.Errorf("RATHAUS_INQUIRY_THRESHOLD: not a number above 0 and at most 1: %q", v)
+		}
+		c.Inquiry.Threshold = f
+	}
 	for _, d := range []struct {
 		p    *time.Duration
 		name string
-	}{{&c.Assistant.LLMTimeout, "RATHAUS_ASSISTANT_LLM_TIMEOUT"}, {&c.Assistant.Retention, "RATHAUS_ASSISTANT_RETENTION"}} {
+	}{{&c.Assistant.LLMTimeout, "RATHAUS_ASSISTANT_LLM_TIMEOUT"}, {&c.Assistant.Retention, "RATHAUS_ASSISTANT_RETENTION"},
+		{&c.Inquiry.Retention, "RATHAUS_INQUIRY_RETENTION"}} {
 		if err := durationVar(d.p, getenv, d.name); err != nil {
 			return nil, nil, err
 		}
