@@ -1,8 +1,11 @@
 package route
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand"
+	"os"
 	"strings"
 	"testing"
 )
@@ -48,12 +51,38 @@ func synthetic(n, labels int, seed int64) []Example {
 	return ex
 }
 
+// munichCatalogue is Munich's 287 services with their full texts (name,
+// keywords, description) labelled by authority: what the inquiry router
+// trains on, or skips when the shared data are absent.
+func munichCatalogue(tb testing.TB) []Example {
+	f, err := os.Open("../../../shared/data/services/muenchen_services_plain.jsonl")
+	if err != nil {
+		tb.Skipf("skipping: the Munich catalogue is absent (%v)", err)
+	}
+	defer f.Close()
+	var ex []Example
+	dec := json.NewDecoder(f)
+	for {
+		var s struct {
+			Name, Keywords, Text string
+			Authority            []string
+		}
+		if err := dec.Decode(&s); err == io.EOF {
+			return ex
+		} else if err != nil {
+			tb.Fatal(err)
+		}
+		ex = append(ex, Example{Text: s.Name + "\n" + s.Keywords + "\n" + s.Text, Label: strings.Join(s.Authority, "; ")})
+	}
+}
+
 func BenchmarkTrain(b *testing.B) {
 	for _, tc := range []struct {
 		name string
 		ex   func(testing.TB) []Example
 	}{
 		{"berlin", berlin},
+		{"munich-catalogue", munichCatalogue},
 		{"synthetic10k", func(testing.TB) []Example { return synthetic(10000, 20, 1) }},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
