@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"rathaus/internal/catalog"
+	"rathaus/internal/search"
 )
 
 // corpus is the published catalogue's text at one version, folded, for
@@ -18,6 +19,8 @@ type corpus struct {
 	version int64
 	text    map[int64]string // folded name, keywords, summary, description, fees per service
 	head    map[int64]string // folded name, keywords and summary
+
+	split *search.Compounds // against the catalogue's own words
 
 	mu sync.Mutex
 	df map[string]int // stem prefix -> services containing it
@@ -38,9 +41,18 @@ func (a *Assistant) corpus(ctx context.Context) (*corpus, error) {
 	}
 	c := &corpus{version: v, text: make(map[int64]string, len(services)), head: make(map[int64]string, len(services)),
 		df: map[string]int{}}
+	vocab := map[string]bool{}
 	for _, s := range services {
 		c.text[s.ID], c.head[s.ID] = serviceText(s), headText(s)
+		for _, w := range splitWords(c.text[s.ID]) {
+			vocab[w] = true
+		}
 	}
+	words := make([]string, 0, len(vocab))
+	for w := range vocab {
+		words = append(words, search.Fold(w))
+	}
+	c.split = search.NewCompounds(words)
 	a.texts.Store(c)
 	return c, nil
 }
@@ -66,7 +78,7 @@ func (c *corpus) docFreq(w string) int {
 	}
 	n := 0
 	for _, t := range c.text {
-		if contains(t, w) {
+		if c.contains(t, w) {
 			n++
 		}
 	}
@@ -96,10 +108,10 @@ func (c *corpus) coverage(s *catalog.Service, words []string) (all, head float64
 	for _, w := range words {
 		idf := c.idf(w)
 		sum += idf
-		if contains(text, w) {
+		if c.contains(text, w) {
 			inText += idf
 		}
-		if contains(top, w) {
+		if c.contains(top, w) {
 			inHead += idf
 		}
 	}
@@ -110,15 +122,21 @@ func (c *corpus) coverage(s *catalog.Service, words []string) (all, head float64
 }
 
 // contains reports whether folded text holds word w: its stem prefix, or
-// for a compound its first and last part ("Taxiunternehmen" in "Taxi-
-// oder Mietwagenunternehmens").
-func contains(text, w string) bool {
+// for a compound every part ("Taxiunternehmen" in "Taxi- oder
+// Mietwagenunternehmens", but not "Wohnungsgeberbestätigung" in a text
+// about a "Bestätigung" only).
+func (c *corpus) contains(text, w string) bool {
 	if strings.Contains(text, stemPrefix(w)) {
 		return true
 	}
-	f := []rune(strings.TrimRight(fold(w), "ns"))
-	if len(f) < 10 {
+	parts := c.split.Split(search.Fold(w))
+	if len(parts) < 2 {
 		return false
 	}
-	return strings.Contains(text, string(f[:4])) && strings.Contains(text, string(f[len(f)-6:]))
+	for _, p := range parts {
+		if !strings.Contains(text, stemPrefix(p)) {
+			return false
+		}
+	}
+	return true
 }

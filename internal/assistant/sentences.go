@@ -135,10 +135,15 @@ var folder = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "�
 func fold(s string) string { return folder.Replace(strings.ToLower(s)) }
 
 // stemPrefix is a crude stem for substring matching: the folded word cut
-// to at most 6 letters ("verloren" -> "verlor", "ausweises" -> "auswei").
+// to 6 letters ("verloren" -> "verlor", "ausweises" -> "auswei"), a long
+// word only by its last 3, so that a compound is not taken for its first
+// part ("wohnungsgeberbestatigung" is no "wohnun").
 func stemPrefix(w string) string {
 	f := []rune(fold(w))
-	if len(f) > 6 {
+	switch n := len(f); {
+	case n > 9:
+		f = f[:n-3]
+	case n > 6:
 		f = f[:6]
 	}
 	return string(f)
