@@ -94,25 +94,30 @@ func (a *Assistant) search(ctx context.Context, text string, words []string) (re
 	if err != nil {
 		return retrieved{}, err
 	}
-	items := rerank(res.Items, words)
+	items := rerank(res.Items, words, c)
 	return retrieved{items: items, confidence: confidence(items, words, c)}, nil
 }
 
 // nameBoost weighs the share of the question's words in a service's name.
 const nameBoost = 0.5
 
-// rerank lifts the hits whose names hold the question's words: a
-// sentence has more words than a search, and a word that only occurs in a
-// long text ("Kinder bis 12 Jahre") should not outweigh the name.
-func rerank(items []catalog.SearchItem, words []string) []catalog.SearchItem {
+// rerank lifts the hits whose names hold the question's words, and those
+// that cover more of the question (words weighted by rarity): a sentence
+// has more words than a search, and a word that only occurs in a long text
+// ("Kinder bis 12 Jahre") should not outweigh the name.
+func rerank(items []catalog.SearchItem, words []string, c *corpus) []catalog.SearchItem {
 	out := make([]catalog.SearchItem, len(items))
 	for i, it := range items {
-		it.Score *= 1 + nameBoost*overlap(it.Service.Name, words)
+		cover, _ := c.coverage(it.Service, words)
+		it.Score *= (1 + nameBoost*overlap(it.Service.Name, words)) * (1 - coverBoost + coverBoost*cover)
 		out[i] = it
 	}
 	sortBy(out, func(a, b catalog.SearchItem) bool { return a.Score > b.Score })
 	return out
 }
+
+// coverBoost is the part of a hit's score that depends on its coverage.
+const coverBoost = 0.1
 
 // previous returns the services of the conversation's last answer that
 // named any, with that answer's confidence.

@@ -58,8 +58,12 @@ func (a *Assistant) corpus(ctx context.Context) (*corpus, error) {
 }
 
 func serviceText(s *catalog.Service) string {
-	return fold(strings.Join([]string{s.Name, strings.Join(s.Keywords, " "), s.Summary, s.Description,
-		strings.Join(s.Documents, " "), s.FeesText, s.ProcessingTime, s.Deadlines}, " "))
+	parts := []string{s.Name, strings.Join(s.Keywords, " "), s.Summary, s.Description,
+		strings.Join(s.Documents, " "), s.FeesText, s.ProcessingTime, s.Deadlines}
+	for _, l := range s.Links {
+		parts = append(parts, l.Title)
+	}
+	return fold(strings.Join(parts, " "))
 }
 
 func headText(s *catalog.Service) string {
