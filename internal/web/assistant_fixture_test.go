@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"rathaus/internal/assistant"
 )
@@ -59,7 +58,7 @@ func newAssistantEnv(t testing.TB, withInbox bool) *assistantEnv {
 	e.catalogEnv = newCatalogEnv(t, testNow, func(o *Options) {
 		o.Now = clock.Now
 		e.asst = &assistant.Assistant{Store: o.Audit.(assistant.Store), T: o.Catalog, Now: clock.Now,
-			Retention: 24 * time.Hour, Phone: "115"}
+			Phone: "115"} // the default retention, a day
 		if e.inbox != nil {
 			e.asst.Inbox = e.inbox
 		}

@@ -13,7 +13,7 @@ import (
 // how long conversations are kept and how to reach a human.
 type assistantBase struct {
 	Page
-	Retention   string // "24 Stunden"; "" when not limited
+	Retention   string // "24 Stunden"
 	Phone       string
 	CanHandOver bool // the Bürgerservice takes conversations (an Inbox is configured)
 	MayUseModel bool // a language model may phrase answers

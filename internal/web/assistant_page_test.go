@@ -242,3 +242,26 @@ func TestAssistantHandOverSignedIn(t *testing.T) {
 		t.Fatalf("handovers = %+v", hs)
 	}
 }
+
+// TestAssistantRetentionWords: the intro says how long conversations are
+// kept, in the page's language.
+func TestAssistantRetentionWords(t *testing.T) {
+	e := newAssistantEnv(t, false)
+	for _, tc := range []struct {
+		d      time.Duration
+		de, en string
+	}{
+		{0, "nach 24 Stunden", "after 24 hours"},
+		{30 * 24 * time.Hour, "nach 30 Tagen", "after 30 days"},
+		{36 * time.Hour, "nach 36 Stunden", "after 36 hours"},
+		{time.Hour, "nach einer Stunde", "after one hour"},
+	} {
+		e.asst.Retention = tc.d
+		for lang, want := range map[string]string{"de": tc.de, "en": tc.en} {
+			res := e.do(newRequest("GET", "/frag-die-stadt", lang))
+			if got := text(query(res.doc, "main")); !strings.Contains(got, want) {
+				t.Errorf("retention %v, %s: the intro does not say %q", tc.d, lang, want)
+			}
+		}
+	}
+}

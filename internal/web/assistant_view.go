@@ -158,9 +158,10 @@ func answerText(a assistant.Answer) string {
 // "24 Stunden" (for "gelöscht nach …").
 func (s *Server) retentionWords(r *http.Request) string {
 	d := s.opts.Assistant.Retention
+	if d <= 0 {
+		d = assistant.DefaultRetention
+	}
 	switch {
-	case d <= 0:
-		return ""
 	case d%(24*time.Hour) == 0 && d > 24*time.Hour:
 		return s.t(r, "assistant_web.retention.days", int(d/(24*time.Hour)))
 	case d > time.Hour:
