@@ -20,6 +20,7 @@ import (
 	"rathaus/internal/feedback"
 	"rathaus/internal/filestore"
 	"rathaus/internal/i18n"
+	"rathaus/internal/inquiry"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/org"
@@ -49,6 +50,8 @@ type app struct {
 	workshop *workshop.Service
 	// assistant is "Frag die Stadt" (assistant.go).
 	assistant *assistant.Assistant
+	// inquiries are messages to the city and their routing (inquiries.go).
+	inquiries *inquiry.Service
 }
 
 // cityZone is the time zone of opening hours and appointments.
@@ -122,6 +125,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.feedback.RunJobs(a.runner)
 	a.workshop.RunJobs(a.runner)
 	a.openAssistant(now)
+	a.openInquiries(now)
 	return a, nil
 }
 

@@ -88,6 +88,9 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		if err := demo.SeedWorkshop(ctx, a.db, a.catalog, a.db, time.Now()); err != nil { // when there are no demo models
 			return err
 		}
+		if _, err := demo.SeedInquiries(ctx, a.inquiries); err != nil { // when there are no messages
+			return err
+		}
 		if !seeded {
 			return nil
 		}
@@ -145,7 +148,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 	return web.New(web.Options{
 		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Appointments: a.booking, Forms: a.db, Cases: a.cases, Feedback: a.feedback, Participation: a.ideas, Location: cityZone, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
 		Catalog: a.i18n, Logger: a.log, Now: time.Now,
-		Surveys: a.surveys, EmbedOrigins: a.cfg.EmbedOrigins, Workshop: a.workshop, Assistant: a.assistant,
+		Surveys: a.surveys, EmbedOrigins: a.cfg.EmbedOrigins, Workshop: a.workshop, Assistant: a.assistant, Inquiries: a.inquiries,
 		BaseURL: a.cfg.BaseURL, Demo: a.cfg.Demo, DemoAccounts: accounts,
 		City: web.City{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone,
 			Responsible: c.Representative, DataProtectionEmail: c.DataProtectionEmail,
