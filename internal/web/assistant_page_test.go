@@ -77,6 +77,9 @@ func TestAssistantAskFollowUpAndFeedback(t *testing.T) {
 	if query(turn, "a.kern-btn[href='https://termine.jena.example/ausweis']") == nil {
 		t.Error("no appointment button for the Personalausweis")
 	}
+	if query(page.doc, "head meta[name=robots][content=noindex]") == nil {
+		t.Error("a conversation page may be indexed by search engines")
+	}
 	if query(turn, "form.app-assistant-rating button[value=ja]") == nil {
 		t.Error("no feedback form under the answer")
 	}
