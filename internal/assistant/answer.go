@@ -74,8 +74,25 @@ func (a *Assistant) retrieve(ctx context.Context, qa question, conv *Conversatio
 		return a.previous(ctx, conv)
 	}
 	r, err := a.search(ctx, qa.topic, qa.words)
-	if err != nil || r.confidence >= MinConfidence {
+	if err != nil {
 		return r, err
+	}
+	if qa.continues() {
+		// "Und für mein Kind?": the new words narrow the previous topic.
+		if prev, conf := previousName(conv); prev != "" {
+			words := append(splitWords(strings.ToLower(prev)), qa.words...)
+			narrowed, err := a.search(ctx, prev+" "+qa.topic, words)
+			if err != nil || narrowed.confidence < min(r.confidence, minNarrowed) {
+				return r, err
+			}
+			if len(narrowed.items) > 0 && narrowed.items[0].Service.Name == prev {
+				narrowed.confidence = max(narrowed.confidence, conf) // still the same service
+			}
+			return narrowed, nil
+		}
+	}
+	if r.confidence >= MinConfidence {
+		return r, nil
 	}
 	// Unsure with the topic alone: the whole question may say more.
 	whole, err := a.search(ctx, qa.lower, qa.words)
@@ -83,6 +100,22 @@ func (a *Assistant) retrieve(ctx context.Context, qa question, conv *Conversatio
 		return r, err
 	}
 	return whole, nil
+}
+
+// minNarrowed is the confidence from which a continuing question stays
+// with the previous topic even when its own words alone fit better
+// ("Und für mein Kind?" is about the passport, not about child care).
+const minNarrowed = 0.3
+
+// previousName is the name of the service the conversation's last
+// answer quoted, and that answer's confidence; "" when none.
+func previousName(conv *Conversation) (string, float64) {
+	for i := len(conv.Answers) - 1; i >= 0; i-- {
+		if ans := conv.Answers[i]; ans.Kind != KindUnsure && len(ans.Services) > 0 {
+			return ans.Services[0].Name, ans.Confidence
+		}
+	}
+	return "", 0
 }
 
 func (a *Assistant) search(ctx context.Context, text string, words []string) (retrieved, error) {

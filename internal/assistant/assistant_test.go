@@ -149,6 +149,7 @@ func TestFollowUps(t *testing.T) {
 		{"de", "Und wo kann ich das machen?", "Reisepass", assistant.SectionOffices},
 		{"en", "and how long does it take?", "Reisepass", assistant.SectionProcessing},
 		{"de", "Was muss ich mitbringen?", "Reisepass", assistant.SectionDocuments},
+		{"de", "Und für mein Kind?", "Reisepass", ""},
 		{"de", "Wie melde ich meine Wohnung an?", "Wohnsitzanmeldung", ""}, // a new topic
 		{"de", "Bis wann muss ich das machen?", "Wohnsitzanmeldung", assistant.SectionDeadlines},
 	} {
@@ -165,7 +166,7 @@ func TestFollowUps(t *testing.T) {
 		}
 	}
 	c, err := a.Conversation(ctx, conv)
-	if err != nil || len(c.Answers) != 6 || c.Answers[5].Question != "Bis wann muss ich das machen?" {
+	if err != nil || len(c.Answers) != 7 || c.Answers[6].Question != "Bis wann muss ich das machen?" {
 		t.Fatalf("conversation: %v, %d answers", err, len(c.Answers))
 	}
 }

@@ -170,6 +170,7 @@ func TestMunichConversations(t *testing.T) {
 		{"Ich möchte ein Gewerbe anmelden.", "Was kostet das?", "1063423"},
 		{"Ich habe meinen Personalausweis verloren.", "Wie lange dauert das?", "1076889"},
 		{"en:How much does a passport cost?", "en:and how long does it take?", "1063453"},
+		{"Was kostet ein Reisepass?", "Und für mein Kind?", "1063453"},
 	} {
 		first := askLabelled(t, a, "", pair[0])
 		second := askLabelled(t, a, first.ConversationID, pair[1])
@@ -181,6 +182,11 @@ func TestMunichConversations(t *testing.T) {
 		if second.Turn != 2 || second.ConversationID != first.ConversationID {
 			t.Errorf("%q: turn %d of %s, want turn 2 of %s", pair[1], second.Turn, second.ConversationID, first.ConversationID)
 		}
+	}
+	// New words narrow the topic.
+	car := askLabelled(t, a, "", "Wie melde ich mein Auto ab?")
+	if narrowed := askLabelled(t, a, car.ConversationID, "Und wenn ich den Fahrzeugschein nicht mehr habe?"); narrowed.Services[0].ExternalID != "10478703" {
+		t.Errorf("narrowed follow-up: %+v, want the deregistration without the registration certificate", narrowed.Services)
 	}
 	// A new service name switches the topic.
 	first := askLabelled(t, a, "", "Was kostet ein Reisepass?")

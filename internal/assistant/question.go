@@ -174,6 +174,13 @@ func refusal(text string) bool {
 	return refusalCues.MatchString(text) && !appointmentOnly.MatchString(text)
 }
 
+// continuation starts a question that builds on the previous one.
+var continuation = regexp.MustCompile(`(?i)^\s*(und|oder|auch|aber|and|or|also|what about|how about)\b`)
+
+// continues reports whether the question builds on the previous one
+// ("Und für mein Kind?", "And for a child?").
+func (q question) continues() bool { return continuation.MatchString(q.raw) }
+
 // followsUp reports whether the question names no topic of its own, so it
 // refers to the previous answer's service ("Und was kostet das?").
 func (q question) followsUp() bool { return len(q.words) == 0 }
