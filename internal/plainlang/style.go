@@ -36,8 +36,9 @@ func isNominal(tk token) bool {
 	return false
 }
 
-// chainLinks join two nominalised nouns into a chain: "der Beantragung".
-var chainLinks = set("der", "des", "einer", "eines", "von", "vom", "zur", "zum")
+// chainLinks join two nominalised nouns into a chain: "der Beantragung";
+// "zur" and "zum" do not ("Wohnung zur Verfügung" is an idiom).
+var chainLinks = set("der", "des", "einer", "eines", "von")
 
 // nominalStyle flags sentences with many nominalised nouns and chains of
 // them ("zur Durchführung der Beantragung").
@@ -158,8 +159,9 @@ func (t *text) clauseEnd(s sentence, i int) bool {
 }
 
 // passive flags werden + participle and sein + zu-infinitive in a
-// sentence; the participle or infinitive must end its clause, as German
-// puts it there ("wird … bearbeitet", "ist … einzureichen").
+// clause; the participle or infinitive must end its clause, as German
+// puts it there ("wird … bearbeitet", "ist … einzureichen"), and no
+// comma may stand between it and the auxiliary.
 func (t *text) passive() []Finding {
 	var fs []Finding
 	for _, s := range t.sentences {
@@ -174,16 +176,27 @@ func (t *text) passive() []Finding {
 		}
 		for i := s.from; i < s.to; i++ {
 			switch {
-			case aux >= 0 && i != aux && isParticiple(t.toks[i]) && t.clauseEnd(s, i):
+			case aux >= 0 && i != aux && isParticiple(t.toks[i]) && t.clauseEnd(s, i) && !t.commaBetween(aux, i):
 				fs = append(fs, t.spanFinding(KindPassive, aux, i))
 				aux = -1
-			case sein >= 0 && i > sein && t.zuInfinitive(i) && t.clauseEnd(s, i):
+			case sein >= 0 && i > sein && t.zuInfinitive(i) && t.clauseEnd(s, i) && !t.commaBetween(sein, i):
 				fs = append(fs, t.spanFinding(KindPassive, sein, i))
 				sein = -1
 			}
 		}
 	}
 	return fs
+}
+
+// commaBetween reports whether a comma stands between tokens a and b, in
+// either order: then they belong to different clauses.
+func (t *text) commaBetween(a, b int) bool {
+	for i := min(a, b) + 1; i < max(a, b); i++ {
+		if t.toks[i].text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // spanFinding is a warning over the tokens a and b, in either order.
