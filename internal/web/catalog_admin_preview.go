@@ -10,6 +10,7 @@ import (
 // service page, without saving anything. The edit form opens it in a new
 // window (its button says so), so the form keeps what the editor typed.
 // Problems of the input do not stop the preview; saving reports them.
+// Under the page it shows the plain-language report of the text fields.
 func (s *Server) handleCatalogAdminPreview(w http.ResponseWriter, r *http.Request) error {
 	values, err := s.parseForm(r)
 	if err != nil {
@@ -37,5 +38,5 @@ func (s *Server) handleCatalogAdminPreview(w http.ResponseWriter, r *http.Reques
 	}
 	p.Flash = &Flash{Kind: "info", Message: s.t(r, "catalog_admin.preview.notice")}
 	p.Crumbs = catalogCrumbs{Page: p.Page, Links: []namedLink{{s.t(r, "catalog.search.title"), "/leistungen"}}, ContentLang: true}
-	return s.render(w, r, "catalog_service", p)
+	return s.render(w, r, "plainlang_preview", s.withPlainLang(r, p, c)) // plainlang_preview.go
 }

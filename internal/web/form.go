@@ -104,7 +104,8 @@ type Field struct {
 	Value, Error string
 	Autocomplete string
 	Optional     bool
-	Rows         int // textarea rows
+	Rows         int    // textarea rows
+	PlainLang    string // "", "plain" or "easy": the live plain-language check (plainlang_field.go)
 }
 
 // DescribedBy lists the ids of the hint and error, for aria-describedby.

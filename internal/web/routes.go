@@ -142,8 +142,9 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.assistantRoutes()...) // the assistant "Frag die Stadt" (assistant_*.go)
 	rs = append(rs, s.surveyRoutes()...)
 	rs = append(rs, s.inquiryRoutes()...)
-	rs = append(rs, s.feedbackRoutes()...) // page and satisfaction feedback, results (feedback_*.go)
-	rs = append(rs, s.workshopRoutes()...) // the process workshop (workshop_*.go)
+	rs = append(rs, s.feedbackRoutes()...)  // page and satisfaction feedback, results (feedback_*.go)
+	rs = append(rs, s.workshopRoutes()...)  // the process workshop (workshop_*.go)
+	rs = append(rs, s.plainLangRoutes()...) // the plain-language check (plainlang_*.go)
 	return append(rs, s.officeRoutes()...)
 }
 
