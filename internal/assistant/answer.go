@@ -73,14 +73,14 @@ func (a *Assistant) retrieve(ctx context.Context, qa question, conv *Conversatio
 	if qa.followsUp() {
 		return a.previous(ctx, conv)
 	}
-	r, err := a.search(ctx, qa.topic, qa.words)
+	r, err := a.search(ctx, qa.topic, qa.terms)
 	if err != nil {
 		return r, err
 	}
 	if qa.continues() {
 		// "Und für mein Kind?": the new words narrow the previous topic.
 		if prev, conf := previousName(conv); prev != "" {
-			words := append(splitWords(strings.ToLower(prev)), qa.words...)
+			words := append(splitWords(strings.ToLower(prev)), qa.terms...)
 			narrowed, err := a.search(ctx, prev+" "+qa.topic, words)
 			if err != nil || narrowed.confidence < min(r.confidence, minNarrowed) {
 				return r, err
@@ -95,7 +95,7 @@ func (a *Assistant) retrieve(ctx context.Context, qa question, conv *Conversatio
 		return r, nil
 	}
 	// Unsure with the topic alone: the whole question may say more.
-	whole, err := a.search(ctx, qa.lower, qa.words)
+	whole, err := a.search(ctx, qa.lower, qa.terms)
 	if err != nil || whole.confidence <= r.confidence {
 		return r, err
 	}

@@ -62,6 +62,7 @@ var colloquial = []struct {
 	{cue(`gestorben|verstorben|tod\b|todesfall|sterbefall`), "sterbeurkunde"},
 	{cue(`geboren|geburt`), "geburt"},
 	{cue(`nummernschild`), "kennzeichen"},
+	{cue(`motorrad|motorroller|roller\b|moped|mofa|wohnmobil|wohnwagen|anhänger|lkw\b|pkw\b|transporter`), "fahrzeug"},
 	{cue(`ausweis\b|perso\b`), "personalausweis"}, // in everyday speech the identity card
 	{cue(`geklaut|gestohlen|weg\b|verschwunden|abhanden`), "verlust diebstahl"},
 	{cue(`fahrzeugschein`), "zulassungsbescheinigung teil i"},

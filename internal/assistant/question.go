@@ -48,6 +48,7 @@ type question struct {
 	aspects []string
 	topic   string   // what to search for: the question without fillers and aspect words
 	words   []string // the topic's content words, lower case
+	terms   []string // the words searched for: content words and generic verbs ("abmelden")
 }
 
 // analyse finds a question's aspects and topic.
@@ -79,13 +80,12 @@ func analyse(text string) question {
 	if len(q.words) > 0 {
 		// "neuer" and "beantragen" fit every service; with a topic
 		// word they only blur the ranking.
-		var search []string
 		for _, w := range kept {
 			if !noise[w] {
-				search = append(search, w)
+				q.terms = append(q.terms, w)
 			}
 		}
-		q.topic = strings.Join(search, " ")
+		q.topic = strings.Join(q.terms, " ")
 	}
 	return q
 }
@@ -124,6 +124,7 @@ wurde wurden worden passiert mache macht gemacht lassen lasse tun muss müssen b
 i you he she it we they my me our your the a an and or but also just please hello hi thanks
 what how where when why who which can could must should may will would do does did is are am have has
 get go to for in on at of with from about this that there here it its
+want wants need needs like would please now still already soon
 `)
 
 // generic words belong to many services: kept in the search, but they
