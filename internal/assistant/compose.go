@@ -18,11 +18,15 @@ var anchors = map[string]string{
 	SectionDescription: "was", SectionPrereqs: "wer", SectionDocuments: "unterlagen",
 	SectionFees: "kosten", SectionProcessing: "dauer", SectionDeadlines: "dauer",
 	SectionOffices: "wo", SectionOnline: "erledigen", SectionAppointment: "erledigen",
-	SectionLegal: "recht", SectionLinks: "links",
+	SectionLegal: "recht", SectionLinks: "links", SectionAuthority: "zustaendig",
 }
 
-// SectionLinks cites a service's forms and further links.
-const SectionLinks = "links"
+// More citation sections: a service's forms and further links, and the
+// responsible authority of an imported service without offices.
+const (
+	SectionLinks     = "links"
+	SectionAuthority = "authority"
+)
 
 // ServiceURL is the public page of a service.
 func ServiceURL(id int64) string { return "/leistungen/" + strconv.FormatInt(id, 10) }
@@ -274,6 +278,10 @@ const maxOffices = 3
 
 // offices quotes where the service is offered: address and opening hours.
 func (b *builder) offices(s *catalog.Service, offices []*catalog.Office) bool {
+	if len(offices) == 0 && s.Authority != "" {
+		b.quote(s, SectionAuthority, s.Authority)
+		return true
+	}
 	for i, o := range offices {
 		if i == maxOffices {
 			b.say(b.t("assistant.where.more", len(offices)-maxOffices), b.cite(s, SectionOffices, ""))

@@ -86,9 +86,15 @@ func (c *corpus) docFreq(w string) int {
 			n++
 		}
 	}
+	if len(c.df) >= maxDocFreqs {
+		clear(c.df) // questions bring ever new words; keep the memo bounded
+	}
 	c.df[p] = n
 	return n
 }
+
+// maxDocFreqs bounds the memo of document frequencies.
+const maxDocFreqs = 50_000
 
 // idf is a word's weight: high for rare words, highest for words the
 // catalogue does not contain at all.
