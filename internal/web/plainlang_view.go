@@ -96,29 +96,30 @@ func decimal(lang string, f float64, prec int) string {
 }
 
 // segments cuts rs at every start and end of a finding, so that the page
-// can mark what findings cover and number where each starts.
+// can mark what findings cover and number where each starts. Coverage is
+// constant inside a segment, so a running count of open findings tells
+// whether to mark it.
 func segments(rs []rune, fs []plainlang.Finding) []plainSegment {
-	cuts := map[int]bool{0: true, len(rs): true}
-	for _, f := range fs {
-		cuts[f.Start], cuts[f.End] = true, true
+	open := make([]int, len(rs)+1) // findings starting minus ending at each offset
+	refs := map[int][]int{}
+	cut := make([]bool, len(rs)+1)
+	cut[len(rs)] = true
+	for n, f := range fs {
+		open[f.Start]++
+		open[f.End]--
+		refs[f.Start] = append(refs[f.Start], n+1)
+		cut[f.Start], cut[f.End] = true, true
 	}
 	var out []plainSegment
-	start := 0
+	start, depth := 0, open[0]
 	for i := 1; i <= len(rs); i++ {
-		if !cuts[i] {
+		if !cut[i] {
+			depth += open[i]
 			continue
 		}
-		seg := plainSegment{Text: string(rs[start:i])}
-		for n, f := range fs {
-			if f.Start <= start && i <= f.End {
-				seg.Mark = true
-			}
-			if f.Start == start {
-				seg.Refs = append(seg.Refs, n+1)
-			}
-		}
-		out = append(out, seg)
+		out = append(out, plainSegment{Text: string(rs[start:i]), Mark: depth > 0, Refs: refs[start]})
 		start = i
+		depth += open[i]
 	}
 	return out
 }
