@@ -48,6 +48,9 @@ func (s *Server) handleAPIInquirySubmit(w http.ResponseWriter, r *http.Request) 
 	if u := currentUser(r); u != nil {
 		sub.UserID = &u.ID
 	}
+	if err := s.allowInquiry(r); err != nil {
+		return err
+	}
 	q, err := s.opts.Inquiries.Submit(r.Context(), sub)
 	if err != nil {
 		return err

@@ -3,9 +3,32 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"time"
 
+	"rathaus/internal/fault"
 	"rathaus/internal/inquiry"
 )
+
+// The per-client limit on messages: a citizen writes a few; a script
+// sending hundreds is stopped. The count lives in the database
+// (account.Service.Allow), so it holds across instances.
+const (
+	inquiryPerClient = 10
+	inquiryWindow    = time.Hour
+)
+
+// allowInquiry counts one message of the client and fails with TooMany
+// over the limit; without an account service nothing is counted.
+func (s *Server) allowInquiry(r *http.Request) error {
+	if s.opts.Accounts == nil {
+		return nil
+	}
+	err := s.opts.Accounts.Allow(r.Context(), "inquiry:"+s.clientIP(r), inquiryPerClient, inquiryWindow)
+	if fault.Is(err, fault.TooMany) {
+		return fault.New(fault.TooMany, "error.inquiry.too_many")
+	}
+	return err
+}
 
 // inquiryCookie carries the reference of the message just sent to the
 // confirmation page, so the page is not reachable by guessing.
@@ -54,6 +77,9 @@ func (s *Server) handleInquirySubmit(w http.ResponseWriter, r *http.Request) err
 		Email: values.Get("email"), Lang: langOf(r), Source: inquiry.SourceForm}
 	if u := currentUser(r); u != nil {
 		sub.UserID = &u.ID
+	}
+	if err := s.allowInquiry(r); err != nil {
+		return err
 	}
 	q, err := s.opts.Inquiries.Submit(r.Context(), sub)
 	if err != nil {

@@ -196,3 +196,26 @@ func TestInquiryAPI(t *testing.T) {
 		t.Errorf("%d corrections, want 1", n)
 	}
 }
+
+// TestInquiryFlood: a client sending very many messages is stopped, on
+// the form and the API alike; nothing more is stored.
+func TestInquiryFlood(t *testing.T) {
+	e := newInquiryEnv(t)
+	doc := loadOpenAPI(t)
+	for i := range inquiryPerClient {
+		if i%2 == 0 {
+			wantStatus(t, e.postForm("/anliegen", url.Values{"body": {inquiryVague}}), http.StatusSeeOther)
+		} else {
+			e.api(doc, "POST", "/api/v1/inquiries", `{"body":"`+inquiryVague+`"}`, "", 201)
+		}
+	}
+	res := e.postForm("/anliegen", url.Values{"body": {inquiryVague}})
+	wantStatus(t, res, http.StatusTooManyRequests)
+	if !strings.Contains(res.body, "in einer Stunde") {
+		t.Errorf("flood page without the translated reason:\n%.2000s", res.body)
+	}
+	e.api(doc, "POST", "/api/v1/inquiries", `{"body":"`+inquiryVague+`"}`, "", 429)
+	if n := countInquiries(t, e); n != inquiryPerClient {
+		t.Errorf("%d messages stored, want %d", n, inquiryPerClient)
+	}
+}
