@@ -9,6 +9,13 @@ import (
 // the German words of the catalogue, which is German only. Longer phrases
 // come first; a phrase is replaced as a whole word sequence.
 var englishTerms = [][2]string{
+	{"certificate of registration", "meldebescheinigung"}, {"proof of address", "meldebescheinigung"},
+	{"proof of residence", "meldebescheinigung"}, {"register my residence", "wohnsitz anmelden"},
+	{"police clearance certificate", "führungszeugnis"}, {"police certificate", "führungszeugnis"},
+	{"background check", "führungszeugnis"}, {"german citizen", "einbürgerung"}, {"become german", "einbürgerung"},
+	{"fishing license", "fischereischein"}, {"fishing licence", "fischereischein"}, {"hunting license", "jagdschein"},
+	{"hunting licence", "jagdschein"}, {"pick up", "abholung"}, {"collect", "abholung"}, {"exchange", "umschreibung"},
+	{"convert", "umschreibung"}, {"foreign", "ausländisch"}, {"citizen", "einbürgerung"},
 	{"identity card", "personalausweis"}, {"id card", "personalausweis"}, {"passport", "reisepass"},
 	{"driving licence", "führerschein"}, {"driving license", "führerschein"}, {"driver's license", "führerschein"},
 	{"birth certificate", "geburtsurkunde"}, {"marriage certificate", "eheurkunde"},
@@ -35,6 +42,7 @@ var englishTerms = [][2]string{
 	{"visa", "visum"}, {"fishing", "fischerei"}, {"weapon", "waffe"}, {"gun", "waffe"}, {"name change", "namensänderung"},
 	{"change my name", "namensänderung"}, {"certificate", "bescheinigung"}, {"pension", "rente"},
 	{"housing benefit", "wohngeld"}, {"benefit", "leistung"}, {"social housing", "sozialwohnung"},
+	{"residence", "wohnsitz"}, // after "residence permit"
 }
 
 var englishRes = compileEnglish()
