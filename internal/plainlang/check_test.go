@@ -108,6 +108,13 @@ func TestFindings(t *testing.T) {
 		{"easy compound split", "Das ist die Personal·ausweis·behörde.", true, KindEasyCompound, ""},
 		{"easy foreign", "Das Ticket kostet 3 Euro.", true, KindEasyForeign, "Ticket"},
 		{"easy special", "Das kostet 10 % mehr.", true, KindEasySpecial, "%"},
+		{"easy one statement", "Sie zahlen am Ende.", true, KindEasyClause, ""},
+		{"easy affirmative", "Sie brauchen einen Termin.", true, KindEasyNegation, ""},
+		{"easy indicative", "Sie können auch anrufen.", true, KindEasySubjunct, ""},
+		{"easy written out", "Bringen Sie zum Beispiel den Pass mit.", true, KindEasyAbbrev, ""},
+		{"easy German word", "Die Fahr-Karte kostet 3 Euro.", true, KindEasyForeign, ""},
+		{"easy no special", "Das kostet 10 Euro mehr.", true, KindEasySpecial, ""},
+		{"easy date digits", "Am 1. Mai ist das Amt zu.", true, KindEasySpecial, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := kinds(Check(tc.text, Options{Easy: tc.easy}), tc.kind)
