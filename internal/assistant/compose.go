@@ -26,6 +26,7 @@ var anchors = map[string]string{
 const (
 	SectionLinks     = "links"
 	SectionAuthority = "authority"
+	SectionService   = "service" // the whole page, quoted by its name
 )
 
 // ServiceURL is the public page of a service.
@@ -87,31 +88,40 @@ const maxQuoted = 3
 func (b *builder) describe(s *catalog.Service, offices []*catalog.Office, q question) {
 	sentences := splitSentences(s.Description)
 	if len(q.aspects) == 0 {
-		b.general(s, sentences, q)
+		b.general(s, offices, sentences, q)
 		return
 	}
 	for _, x := range q.aspects {
 		if !b.aspect(s, offices, sentences, q, x) {
-			b.say(b.t("assistant.none."+x, s.Name))
+			b.none(s, "assistant.none."+x)
 		}
 	}
 }
 
+// none says the description does not tell, citing the service's page.
+func (b *builder) none(s *catalog.Service, key string) {
+	b.say(b.t(key, s.Name), b.cite(s, SectionService, s.Name))
+}
+
 // general quotes the summary and the description sentences closest to
-// the question.
-func (b *builder) general(s *catalog.Service, sentences []string, q question) {
-	start := len(b.ans.Sentences)
-	b.say(b.t("assistant.frame.general", s.Name))
-	defer func() { b.ans.Sentences[start].Cites = blockCites(b.ans.Sentences[start+1:]) }()
+// the question; for a service without text, what it says of costs,
+// documents and booking.
+func (b *builder) general(s *catalog.Service, offices []*catalog.Office, sentences []string, q question) {
 	summary := strings.TrimSpace(s.Summary)
-	if summary != "" {
-		b.quote(s, SectionSummary, summary)
-	}
 	var rest []string
 	for _, x := range sentences {
 		if !strings.Contains(summary, x) {
 			rest = append(rest, x)
 		}
+	}
+	if summary == "" && len(rest) == 0 {
+		b.untold(s, offices, q)
+		return
+	}
+	start := len(b.ans.Sentences)
+	b.say(b.t("assistant.frame.general", s.Name))
+	if summary != "" {
+		b.quote(s, SectionSummary, summary)
 	}
 	n := maxQuoted
 	if summary == "" {
@@ -120,8 +130,18 @@ func (b *builder) general(s *catalog.Service, sentences []string, q question) {
 	for _, x := range rankSentences(rest, nil, q.words, n) {
 		b.quote(s, SectionDescription, x)
 	}
-	if summary == "" && len(rest) == 0 {
-		b.say(b.t("assistant.none.text", s.Name))
+	b.ans.Sentences[start].Cites = blockCites(b.ans.Sentences[start+1:])
+}
+
+// untold answers from a service that has no description: its costs,
+// forms and booking, or a pointer to its page.
+func (b *builder) untold(s *catalog.Service, offices []*catalog.Office, q question) {
+	found := false
+	for _, x := range []string{AspectFees, AspectDocuments, AspectOnline, AspectAppointment} {
+		found = b.aspect(s, offices, nil, q, x) || found
+	}
+	if !found {
+		b.none(s, "assistant.none.text")
 	}
 }
 

@@ -255,3 +255,31 @@ func TestAskConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestMunichCitations checks every answer to the question sets: each
+// quoted sentence stands in the passage it cites, each citation links to
+// its service's page, and every framing sentence of an answer cites what
+// it introduces.
+func TestMunichCitations(t *testing.T) {
+	a := munich(t, storetest.OpenSQLite)
+	var sets []labelled
+	for _, name := range []string{"munich_questions.tsv", "munich_questions_holdout.tsv"} {
+		sets = append(sets, readLabelled(t, "testdata/"+name)...)
+	}
+	for _, l := range sets {
+		ans := ask(t, a, "", l.lang, l.question)
+		cited(t, ans)
+		for _, c := range ans.Citations {
+			if !strings.HasPrefix(c.URL, assistant.ServiceURL(c.ServiceID)) || c.Quote == "" && c.Section != assistant.SectionOffices {
+				t.Errorf("%q: citation %+v", l.question, c)
+			}
+		}
+		if ans.Kind == assistant.KindAnswer {
+			for _, s := range ans.Sentences {
+				if len(s.Cites) == 0 {
+					t.Errorf("%q: sentence %q cites nothing", l.question, s.Text)
+				}
+			}
+		}
+	}
+}
