@@ -115,6 +115,9 @@ func readLabelled(t testing.TB, name string) []labelled {
 // top-3) and the mean reciprocal rank.
 func TestMunichQuestions(t *testing.T) {
 	a := munich(t, storetest.OpenSQLite)
+	if n := len(readQuestions(t)); n < 40 {
+		t.Errorf("%d everyday questions, want at least 40", n)
+	}
 	for _, name := range []string{"munich_questions.tsv", "munich_questions_holdout.tsv"} {
 		t.Run(name, func(t *testing.T) { measure(t, a, readLabelled(t, "testdata/"+name)) })
 	}
