@@ -40,7 +40,7 @@ func (a *Assistant) answer(ctx context.Context, q Question, conv *Conversation) 
 	case refusal(q.Text):
 		b.refuse(r)
 	case len(r.items) == 0 || r.confidence < MinConfidence:
-		b.unsure(r)
+		b.unsure()
 	default:
 		if err := a.quoted(ctx, b, r.items[0].Service, qa); err != nil {
 			return nil, err
@@ -241,7 +241,7 @@ func (a *Assistant) phone() string {
 
 // unsure says that nothing fits well enough and offers the closest
 // services and a human.
-func (b *builder) unsure(r retrieved) {
+func (b *builder) unsure() {
 	b.ans.Kind = KindUnsure
 	b.say(b.t("assistant.unsure"))
 	if len(b.ans.Services) > 0 {
