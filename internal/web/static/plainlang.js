@@ -51,7 +51,7 @@
       var strong = document.createElement("strong");
       strong.textContent = report.verdict_label;
       live.appendChild(strong);
-      live.appendChild(document.createTextNode(" " + report.summary + (report.note ? " " + report.note : "")));
+      live.appendChild(document.createTextNode(": " + report.summary + (report.note ? " " + report.note : "")));
       list.textContent = "";
       report.findings.slice().sort(function (a, b) {
         return (rank[a.severity] - rank[b.severity]) || (a.start - b.start);
@@ -65,7 +65,7 @@
         li.appendChild(msg);
         li.appendChild(document.createTextNode(": "));
         li.appendChild(excerpt);
-        li.appendChild(document.createTextNode(" " + f.suggestion));
+        li.appendChild(document.createTextNode(" – " + f.suggestion));
         list.appendChild(li);
       });
       // Grow, never shrink, while the field is in use: no layout jumps.
