@@ -40,7 +40,7 @@ func (s *Service) Assign(ctx context.Context, a org.Actor, as Assignment) (*Inqu
 		next.Status = StatusOpen
 	}
 	var ch Change
-	if corrects(q.Suggested, as) {
+	if as.Corrects(q.Suggested) {
 		ch.Correction = &Correction{Text: q.Text(), OrgID: as.OrgID, Category: as.Category, At: next.UpdatedAt}
 	}
 	if err := s.Store.UpdateInquiry(ctx, &next, as.Version, ch); err != nil {
@@ -52,8 +52,10 @@ func (s *Service) Assign(ctx context.Context, a org.Actor, as Assignment) (*Inqu
 	return &next, nil
 }
 
-// corrects reports whether an assignment differs from the suggestion.
-func corrects(sg Suggestion, as Assignment) bool {
+// Corrects reports whether the assignment differs from the suggestion sg
+// (another unit, or another category than suggested), so that it is
+// stored as a correction.
+func (as Assignment) Corrects(sg Suggestion) bool {
 	return sg.OrgID == nil || *sg.OrgID != as.OrgID || as.Category != "" && as.Category != sg.Category
 }
 

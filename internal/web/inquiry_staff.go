@@ -158,17 +158,13 @@ func (s *Server) handleInquiryAssign(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	orgID, _ := strconv.ParseInt(values.Get("org"), 10, 64)
-	before, err := s.opts.Inquiries.Store.FindInquiry(r.Context(), id)
-	if err != nil {
-		return err
-	}
 	as := inquiry.Assignment{ID: id, Version: version, OrgID: orgID, Category: values.Get("category")}
 	q, err := s.opts.Inquiries.Assign(r.Context(), actorOf(r), as)
 	if err != nil {
 		return s.inquiryFormError(w, r, id, values, err)
 	}
 	flash := "inquiry.flash.assigned"
-	if sg := before.Suggested; sg.OrgID == nil || *sg.OrgID != orgID || as.Category != "" && as.Category != sg.Category {
+	if as.Corrects(q.Suggested) {
 		flash = "inquiry.flash.corrected"
 	}
 	to := inquiryStaffURL(q.ID)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"rathaus/internal/catalog"
 	"rathaus/internal/inquiry"
 	"rathaus/internal/mail"
 )
@@ -217,5 +218,30 @@ func TestInquiryFlood(t *testing.T) {
 	e.api(doc, "POST", "/api/v1/inquiries", `{"body":"`+inquiryVague+`"}`, "", 429)
 	if n := countInquiries(t, e); n != inquiryPerClient {
 		t.Errorf("%d messages stored, want %d", n, inquiryPerClient)
+	}
+}
+
+// TestInquiryHandoverInTriage: a conversation the assistant hands over
+// lands in triage, and its page links the services it was about.
+func TestInquiryHandoverInTriage(t *testing.T) {
+	e := newInquiryEnv(t)
+	ctx := context.Background()
+	res, err := e.srv.opts.Services.Search(ctx, catalog.SearchQuery{Text: "Hundesteuer", Limit: 1})
+	if err != nil || len(res.Items) == 0 {
+		t.Fatalf("no dog service: %v", err)
+	}
+	dog := res.Items[0].Service
+	ref, err := e.srv.opts.Inquiries.Handover(ctx, "de", "Frage: "+inquiryDog, []int64{dog.ID}, "", "erika@example.org", nil, "Bitte rufen Sie zurück.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := e.srv.opts.Inquiries.ByReference(ctx, ref)
+	if err != nil || q.Status != inquiry.StatusTriage {
+		t.Fatalf("handover %s: %v, %v; want it in triage", ref, q, err)
+	}
+	page := e.get(inquiryStaffURL(q.ID), e.login(e.office))
+	wantStatus(t, page, 200)
+	if link := query(page.doc, "#inquiry-services a[href='"+serviceURL(dog.ID)+"']"); link == nil || text(link) != dog.Name {
+		t.Errorf("the page does not link the service %q:\n%s", dog.Name, page.body)
 	}
 }

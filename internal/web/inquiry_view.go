@@ -45,6 +45,7 @@ type inquiryViewPage struct {
 	Units      []inquiryOption
 	Categories []inquiryOption
 	Replies    []inquiryReplyRow
+	Services   []inquiryOption // catalogue services the message concerns: URL in Value, name in Label
 	Closed     bool
 	Base       string // the message's URL
 }
@@ -86,6 +87,7 @@ func (s *Server) inquiryView(r *http.Request, id int64) (inquiryViewPage, error)
 	if err := s.inquiryChoices(r, &p, names); err != nil {
 		return p, err
 	}
+	p.Services = s.inquiryServices(r, q.ServiceIDs)
 	for _, rp := range v.Replies {
 		p.Replies = append(p.Replies, inquiryReplyRow{Body: rp.Body,
 			Meta: s.t(r, "inquiry.replies.meta", s.inquiryWhen(p.Page, rp.At), s.t(r, "role."+rp.Role))})
@@ -127,5 +129,20 @@ func sortedOrgs(m map[int64]*org.Org) []*org.Org {
 		out = append(out, o)
 	}
 	slices.SortFunc(out, func(a, b *org.Org) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// inquiryServices links the published services a message concerns (from
+// the assistant's conversation); unknown or archived ones are left out.
+func (s *Server) inquiryServices(r *http.Request, ids []int64) []inquiryOption {
+	if s.opts.Services == nil {
+		return nil
+	}
+	var out []inquiryOption
+	for _, id := range ids {
+		if sv, err := s.opts.Services.PublicService(r.Context(), id); err == nil {
+			out = append(out, inquiryOption{Value: serviceURL(id), Label: sv.Name})
+		}
+	}
 	return out
 }
