@@ -137,11 +137,15 @@ apply application register deregister new renew change city office get
 `)
 
 // noise are generic words that only blur the ranking when the question
-// has a topic ("ein neuer Reisepass"); they are left out of the search.
+// has a topic ("ein neuer Reisepass"), and the people a service is for
+// ("… für mein Kind"), whom many descriptions mention in passing; they
+// are left out of the search.
 var noise = wordSet(`
 beantragen beantrage beantragt antrag neu neuer neuen neues bekommen bekomme bekommt
 erhalten erhalte brauchen brauche braucht stadt amt behörde münchen suche suchen
 apply application new city office get
+kind kinder sohn tochter mann frau ehemann ehefrau mutter vater oma opa eltern
+child children son daughter husband wife mother father parents
 `)
 
 func wordSet(list string) map[string]bool {
