@@ -20,6 +20,7 @@ type inquiryQueueLink struct {
 // inquiryRow is one message in a queue's table.
 type inquiryRow struct {
 	URL, Reference, Subject string
+	Lang                    string // of the message
 	Received                string
 	Suggestion              string
 	Because                 string
@@ -89,7 +90,7 @@ func (s *Server) handleInquiryQueue(w http.ResponseWriter, r *http.Request) erro
 	}
 	p.Total = total
 	for _, q := range list {
-		p.Rows = append(p.Rows, inquiryRow{URL: inquiryStaffURL(q.ID), Reference: q.Reference, Subject: inquirySubject(q),
+		p.Rows = append(p.Rows, inquiryRow{URL: inquiryStaffURL(q.ID), Reference: q.Reference, Subject: inquirySubject(q), Lang: q.Lang,
 			Received: s.inquiryWhen(p.Page, q.CreatedAt), Suggestion: s.suggestionText(r, q.Suggested, names),
 			Because: s.becauseText(r, q.Suggested), Status: s.inquiryStatusBadge(r, q)})
 	}
