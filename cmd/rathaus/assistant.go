@@ -16,8 +16,8 @@ const assistantPurgeEvery = 15 * time.Minute
 // openAssistant builds "Frag die Stadt" on the catalogue, with the
 // language model when one is configured, and schedules the purge of
 // expired conversations. The Bürgerservice's queue (Inbox, see
-// inquiryInbox) is wired where the inquiry service is built; without it
-// the answers name the phone and the offices.
+// inquiryInbox) is wired by openInquiries; without it the answers name
+// the phone and the offices.
 func (a *app) openAssistant(now func() time.Time) {
 	c := a.cfg.Assistant
 	a.assistant = &assistant.Assistant{Catalog: a.catalog, Store: a.db, T: a.i18n, Now: now,
@@ -40,8 +40,8 @@ func assistantModel(c config.Assistant) *assistant.LLM {
 }
 
 // inquiryInbox hands the assistant's conversations to the citizens'
-// service office's triage queue of messages to the city. Wire it where
-// the inquiry service is built: a.assistant.Inbox = inquiryInbox{svc}.
+// service office's triage queue of messages to the city (wired in
+// openInquiries).
 type inquiryInbox struct{ s *inquiry.Service }
 
 // Handover files the conversation as a message from the assistant and

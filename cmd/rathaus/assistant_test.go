@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"rathaus/internal/assistant"
 	"rathaus/internal/config"
@@ -17,7 +16,7 @@ import (
 )
 
 // TestAssistantWired: the demo app answers at /frag-die-stadt from its
-// catalogue, and a conversation handed over through inquiryInbox becomes
+// catalogue, and a conversation handed over (through inquiryInbox) becomes
 // a message in the Bürgerservice's queue with a reference.
 func TestAssistantWired(t *testing.T) {
 	ctx := context.Background()
@@ -52,14 +51,14 @@ func TestAssistantWired(t *testing.T) {
 		t.Fatalf("answer = %+v, %v", ans, err)
 	}
 
-	inq := &inquiry.Service{Store: a.db, Orgs: a.orgs, Accounts: a.db, Audit: a.db, T: a.i18n,
-		Now: func() time.Time { return time.Now().UTC() }, BaseURL: cfg.BaseURL}
-	a.assistant.Inbox = inquiryInbox{inq}
+	if _, ok := a.assistant.Inbox.(inquiryInbox); !ok {
+		t.Fatalf("the assistant's inbox is %T, want the queue of messages to the city", a.assistant.Inbox)
+	}
 	ref, err := a.assistant.HandOver(ctx, ans.ConversationID, assistant.Contact{Email: "erika@example.org", Note: "Bitte rufen Sie mich an."})
 	if err != nil || ref == "" {
 		t.Fatalf("handover: %q, %v", ref, err)
 	}
-	q, err := inq.ByReference(ctx, ref)
+	q, err := a.inquiries.ByReference(ctx, ref)
 	if err != nil || q.Source != inquiry.SourceAssistant || !strings.Contains(q.Body, "Personalausweis") ||
 		!strings.HasPrefix(q.Body, "Bitte rufen Sie mich an.") {
 		t.Errorf("the message = %+v, %v", q, err)
