@@ -21,7 +21,7 @@ const assistantPurgeEvery = 15 * time.Minute
 func (a *app) openAssistant(now func() time.Time) {
 	c := a.cfg.Assistant
 	a.assistant = &assistant.Assistant{Catalog: a.catalog, Store: a.db, T: a.i18n, Now: now,
-		Retention: c.Retention, Phone: c.Phone, Model: assistantModel(c)}
+		Retention: c.Retention, Phone: c.Phone, Model: assistantModel(c), Booking: a.booking}
 	a.runner.Every("assistant.purge", assistantPurgeEvery, func(ctx context.Context, _ []byte) error {
 		n, err := a.assistant.Purge(ctx)
 		if n > 0 {

@@ -50,6 +50,15 @@ func TestAssistantWired(t *testing.T) {
 	if err != nil || ans.Kind != assistant.KindAnswer || len(ans.Citations) == 0 {
 		t.Fatalf("answer = %+v, %v", ans, err)
 	}
+	// The demo's offices take appointments for identity cards: the answer
+	// offers the city's own booking, and says so when asked.
+	if !hasStep(ans.NextSteps, assistant.StepAppointment, assistant.BookingURL(ans.Services[0].ID)) {
+		t.Errorf("no booking offered: %+v", ans.NextSteps)
+	}
+	book, err := a.assistant.Ask(ctx, assistant.Question{Text: "Kann ich dafür einen Termin buchen?", ConversationID: ans.ConversationID})
+	if err != nil || !citesSection(book, assistant.SectionAppointment) {
+		t.Errorf("asked for an appointment: %+v, %v", book, err)
+	}
 
 	if _, ok := a.assistant.Inbox.(inquiryInbox); !ok {
 		t.Fatalf("the assistant's inbox is %T, want the queue of messages to the city", a.assistant.Inbox)
@@ -63,4 +72,22 @@ func TestAssistantWired(t *testing.T) {
 		!strings.HasPrefix(q.Body, "Bitte rufen Sie mich an.") {
 		t.Errorf("the message = %+v, %v", q, err)
 	}
+}
+
+func hasStep(steps []assistant.Step, kind, url string) bool {
+	for _, s := range steps {
+		if s.Kind == kind && s.URL == url {
+			return true
+		}
+	}
+	return false
+}
+
+func citesSection(a *assistant.Answer, section string) bool {
+	for _, c := range a.Citations {
+		if c.Section == section {
+			return true
+		}
+	}
+	return false
 }

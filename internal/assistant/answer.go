@@ -29,7 +29,7 @@ func (a *Assistant) answer(ctx context.Context, q Question, conv *Conversation) 
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{a: a, lang: q.Lang, ans: &Answer{Confidence: r.confidence}}
+	b := &builder{ctx: ctx, a: a, lang: q.Lang, ans: &Answer{Confidence: r.confidence}}
 	for i, it := range r.items {
 		if i == maxServices {
 			break
@@ -215,8 +215,8 @@ func (b *builder) steps(s *catalog.Service) {
 	if s.OnlineURL != "" {
 		b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepOnline, ServiceID: s.ID, URL: s.OnlineURL, Label: s.Name})
 	}
-	if s.AppointmentURL != "" {
-		b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepAppointment, ServiceID: s.ID, URL: s.AppointmentURL, Label: s.Name})
+	if url := b.bookURL(s); url != "" {
+		b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepAppointment, ServiceID: s.ID, URL: url, Label: s.Name})
 	}
 	b.ans.NextSteps = append(b.ans.NextSteps, Step{Kind: StepService, ServiceID: s.ID, URL: ServiceURL(s.ID), Label: s.Name})
 }

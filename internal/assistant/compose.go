@@ -1,6 +1,7 @@
 package assistant
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -42,6 +43,7 @@ func SectionURL(id int64, section string) string {
 
 // builder composes an answer sentence by sentence.
 type builder struct {
+	ctx  context.Context
 	a    *Assistant
 	lang string
 	ans  *Answer
@@ -165,7 +167,7 @@ func (b *builder) aspect(s *catalog.Service, offices []*catalog.Office, sentence
 	case AspectOnline:
 		found = b.link(s, SectionOnline, s.OnlineURL, "assistant.online.yes")
 	case AspectAppointment:
-		found = b.link(s, SectionAppointment, s.AppointmentURL, "assistant.appointment.yes")
+		found = b.link(s, SectionAppointment, b.bookURL(s), "assistant.appointment.yes")
 	}
 	for _, line := range rankSentences(sentences, sentenceCues[x], q.words, maxQuoted) {
 		b.quote(s, SectionDescription, line)
@@ -310,4 +312,17 @@ func (b *builder) offices(s *catalog.Service, offices []*catalog.Office) bool {
 		b.quote(s, SectionOffices, OfficeText(o))
 	}
 	return len(offices) > 0
+}
+
+// bookURL is where an appointment for s is booked: the link the service
+// names, else the city's own booking when its offices take s; "" when
+// neither.
+func (b *builder) bookURL(s *catalog.Service) string {
+	if s.AppointmentURL != "" || b.a.Booking == nil {
+		return s.AppointmentURL
+	}
+	if ok, err := b.a.Booking.Bookable(b.ctx, s.ID); err != nil || !ok {
+		return "" // the booking is an offer; without it the answer still stands
+	}
+	return BookingURL(s.ID)
 }

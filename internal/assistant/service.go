@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -50,8 +51,21 @@ type Assistant struct {
 	Now       func() time.Time
 	Retention time.Duration // 0: DefaultRetention
 	Phone     string        // e.g. "115", for the fallback text
+	Booking   Booking       // nil: only the appointment links the services name
 
 	texts atomic.Pointer[corpus] // the catalogue's text at its last seen version
+}
+
+// Booking is the city's own appointment booking: which services its
+// offices take appointments for (appointment.Service).
+type Booking interface {
+	Bookable(ctx context.Context, serviceID int64) (bool, error)
+}
+
+// BookingURL is the page that books an appointment for a service at the
+// city's offices.
+func BookingURL(serviceID int64) string {
+	return "/termine/buchen?service=" + strconv.FormatInt(serviceID, 10)
 }
 
 // Feedback is one "helpful / not helpful" on an answer, kept for counting
