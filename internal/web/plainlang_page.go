@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"rathaus/internal/account"
 	"rathaus/internal/fault"
 	"rathaus/internal/org"
 	"rathaus/internal/plainlang"
@@ -14,21 +15,27 @@ import (
 // role in the organisation tree: the people who write to citizens.
 func (s *Server) requireAnyRole(h handlerFunc) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		u := currentUser(r)
-		ok := u.PlatformAdmin
-		if !ok && s.opts.Orgs != nil {
-			id := u.ID
-			grants, err := s.opts.Orgs.Store.FindGrants(r.Context(), org.GrantFilter{UserID: &id})
-			if err != nil {
-				return err
-			}
-			ok = len(grants) > 0
+		ok, err := s.hasAnyRole(r, currentUser(r))
+		if err != nil {
+			return err
 		}
 		if !ok {
 			return fault.New(fault.Forbidden, "error.plainlang.forbidden")
 		}
 		return h(w, r)
 	}
+}
+
+// hasAnyRole reports whether u holds any role in the organisation tree
+// (or is a platform admin): who writes for the city and may use the
+// plain-language check, for the gate and the navigation link alike.
+func (s *Server) hasAnyRole(r *http.Request, u *account.User) (bool, error) {
+	if u == nil || u.PlatformAdmin || s.opts.Orgs == nil {
+		return u != nil && u.PlatformAdmin, nil
+	}
+	id := u.ID
+	grants, err := s.opts.Orgs.Store.FindGrants(r.Context(), org.GrantFilter{UserID: &id})
+	return len(grants) > 0, err
 }
 
 // plainPage is the staff page: the form and, after a check, the report.

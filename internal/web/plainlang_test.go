@@ -238,6 +238,9 @@ func TestPlainLangInReplyForms(t *testing.T) {
 	if query(res.doc, "form textarea#field-message[data-plainlang]") == nil {
 		t.Error("case mailbox: the message field is not marked for the check")
 	}
+	if query(res.doc, "nav a[href='/amt/sprache']") == nil {
+		t.Error("a case worker's navigation has no link to the plain-language check")
+	}
 	if query(res.doc, "form button[formaction='/amt/sprache'][name=plainlang_field][value=message][formtarget=_blank]") == nil {
 		t.Error("case mailbox: no button to check the message")
 	}

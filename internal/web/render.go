@@ -75,6 +75,7 @@ type Page struct {
 	Staff    bool          // the user works at some office (appointments)
 	Ideas    bool          // the user answers or moderates participation spaces
 	Workshop bool          // the user may open the process workshop
+	Writer   bool          // the user holds a role: writes for the city (plain-language check)
 
 	tr *i18n.Catalog
 }
@@ -97,8 +98,16 @@ func (s *Server) page(r *http.Request, titleKey string) Page {
 		Staff:    s.isOfficeStaff(r, st.user),
 		Ideas:    s.isParticipationStaff(r, st.user),
 		Workshop: s.mayUseWorkshop(r, st.user),
+		Writer:   s.isWriter(r, st.user),
 		tr:       s.tr,
 	}
+}
+
+// isWriter reports whether u holds a role, for the navigation link to
+// the plain-language check; an error only hides the link.
+func (s *Server) isWriter(r *http.Request, u *account.User) bool {
+	ok, _ := s.hasAnyRole(r, u)
+	return ok
 }
 
 // isAdmin reports whether u may enter the admin area: platform admins and
