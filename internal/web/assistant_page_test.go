@@ -268,3 +268,21 @@ func TestAssistantRetentionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAssistantQuotesListsAsLists: the documents a service lists are
+// quoted as a list, with the footnote once after the last line.
+func TestAssistantQuotesListsAsLists(t *testing.T) {
+	e := newAssistantEnv(t, false)
+	page, _ := e.askOK("Was muss ich für den Personalausweis mitbringen?", "")
+	list := query(page.doc, "article#antwort-1-turn .app-assistant-answer ul.app-assistant-quoted[lang=de]")
+	if list == nil {
+		t.Fatalf("no quoted list in the answer:\n%.3000s", page.body)
+	}
+	items := queryAll(list, "li")
+	if len(items) != 2 || !strings.Contains(text(items[0]), "Biometrisches Passfoto") || !strings.Contains(text(items[1]), "Bisheriger Ausweis") {
+		t.Errorf("the list holds %d items: %s", len(items), text(list))
+	}
+	if n := len(queryAll(list, "sup a")); n != 1 || query(items[len(items)-1], "sup a") == nil {
+		t.Errorf("the list has %d footnotes, want one after its last line", n)
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,7 +21,7 @@ type assistantTurn struct {
 	Anchor     string // id of the heading, the focus target after asking
 	Kind       string
 	Question   string
-	Sentences  []assistantSentence
+	Blocks     []assistantBlock
 	Sources    []assistantSource
 	Services   []assistant.ServiceRef
 	Steps      []assistantStep
@@ -34,6 +35,44 @@ type assistantSentence struct {
 	Text   string
 	Quoted bool // verbatim from the (German) catalogue
 	Refs   []assistantRef
+}
+
+// assistantBlock is a paragraph, or a list of quoted lines from one
+// passage (documents, fees, offices), which reads as the list it was; a
+// list's footnotes stand once, after its last line.
+type assistantBlock struct {
+	List  bool
+	Items []assistantSentence // one for a paragraph
+}
+
+// answerBlocks groups runs of two or more quoted sentences that cite the
+// same single passage into lists; every other sentence is a paragraph.
+func answerBlocks(sentences []assistantSentence) []assistantBlock {
+	var out []assistantBlock
+	for i := 0; i < len(sentences); {
+		j := i + 1
+		for j < len(sentences) && sameListPassage(sentences[i], sentences[j]) {
+			j++
+		}
+		if j-i < 2 {
+			out = append(out, assistantBlock{Items: sentences[i:j]})
+			i = j
+			continue
+		}
+		items := slices.Clone(sentences[i:j])
+		for k := range items[:len(items)-1] {
+			items[k].Refs = nil
+		}
+		out = append(out, assistantBlock{List: true, Items: items})
+		i = j
+	}
+	return out
+}
+
+// sameListPassage reports whether b continues a list begun by a: both
+// quoted from the same one passage.
+func sameListPassage(a, b assistantSentence) bool {
+	return a.Quoted && b.Quoted && len(a.Refs) == 1 && len(b.Refs) == 1 && a.Refs[0] == b.Refs[0]
 }
 
 // assistantRef is a footnote marker: [N] linking to the source list.
@@ -79,13 +118,15 @@ func (s *Server) assistantTurnOf(r *http.Request, a assistant.Answer) assistantT
 		}
 		t.Services = append(t.Services, sv)
 	}
+	var sentences []assistantSentence
 	for _, sn := range a.Sentences {
 		v := assistantSentence{Text: sn.Text, Quoted: sn.Quoted}
 		for _, n := range sn.Cites {
 			v.Refs = append(v.Refs, assistantRef{N: n, Href: "#" + sourceID(a.Turn, n)})
 		}
-		t.Sentences = append(t.Sentences, v)
+		sentences = append(sentences, v)
 	}
+	t.Blocks = answerBlocks(sentences)
 	for _, c := range a.Citations {
 		t.Sources = append(t.Sources, assistantSource{N: c.N, ID: sourceID(a.Turn, c.N), Service: c.Service,
 			Section: s.sectionName(r, c.Section), Quote: c.Quote, URL: c.URL})
