@@ -7,6 +7,7 @@ import "fmt"
 type elem struct {
 	tag    string // standard structure type: H1, P, L, LI, Lbl, LBody, Table, TR, TH, TD
 	attrs  string // attribute dictionary, or ""
+	alt    string // alternative text of a Figure, or ""
 	parent int    // index of the parent element, root for the document
 	kids   []kid
 }

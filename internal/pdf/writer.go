@@ -37,44 +37,7 @@ const (
 // Bytes returns d as a PDF 1.7 file. Equal documents with the same
 // CreationDate give equal bytes.
 func (d Document) Bytes() ([]byte, error) {
-	l := lay(d.Blocks)
-	created := d.CreationDate
-	if created.IsZero() {
-		created = time.Now()
-	}
-	f := &file{}
-	f.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	n := len(l.pages)
-	pageObj := func(i int) int { return firstElemObj + len(l.elems) + 2*i }
-
-	var kids []byte
-	for i := range n {
-		kids = fmt.Appendf(kids, " %d 0 R", pageObj(i))
-	}
-	lang := ""
-	if d.Lang != "" {
-		lang = " /Lang " + textString(d.Lang)
-	}
-	f.object(catalogObj, "<< /Type /Catalog /Pages %d 0 R%s /MarkInfo << /Marked true >> /StructTreeRoot %d 0 R "+
-		"/ViewerPreferences << /DisplayDocTitle true >> >>", pagesObj, lang, structRootObj)
-	f.object(pagesObj, "<< /Type /Pages /Kids [%s] /Count %d >>", bytes.TrimSpace(kids), n)
-	f.object(font1Obj, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-	f.object(font2Obj, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-	f.object(infoObj, "<< /Title %s /Author %s /Subject %s /Producer (rathaus) /CreationDate %s >>",
-		textString(d.Title), textString(d.Author), textString(d.Subject), textString(pdfDate(created)))
-	writeStructure(f, l, pageObj)
-
-	for i, body := range l.pages {
-		content := append(d.decoration(i+1, n), body.Bytes()...)
-		f.object(pageObj(i), "<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] "+
-			"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R /StructParents %d /Tabs /S >>",
-			pagesObj, num(pageW), num(pageH), font1Obj, font2Obj, pageObj(i)+1, i)
-		if err := f.stream(pageObj(i)+1, content, d.Compress); err != nil {
-			return nil, err
-		}
-	}
-	f.trailer(infoObj)
-	return f.buf.Bytes(), nil
+	return d.assemble(lay(d.Blocks), pageW, pageH, d.decoration)
 }
 
 // writeStructure writes the structure tree root, the parent tree, the
@@ -117,6 +80,9 @@ func writeStructure(f *file, l *layouter, pageObj func(int) int) {
 		attrs := ""
 		if e.attrs != "" {
 			attrs = " /A " + e.attrs
+		}
+		if e.alt != "" {
+			attrs += " /Alt " + textString(e.alt)
 		}
 		f.object(firstElemObj+i, "<< /Type /StructElem /S /%s /P %s%s /K [%s] >>",
 			e.tag, parent, attrs, bytes.TrimSpace(k.Bytes()))

@@ -1,0 +1,113 @@
+package promo_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"rathaus/internal/catalog"
+	"rathaus/internal/pdf/pdftest"
+	"rathaus/internal/promo"
+)
+
+var texts = promo.Texts{Lang: "de-DE", City: "Stadt Jena", CallToAction: "Jetzt online erledigen",
+	ScanHint: "QR-Code scannen oder Adresse eingeben:", QRAlt: "QR-Code zur Adresse %s"}
+
+func service() *catalog.Service {
+	return &catalog.Service{ID: 7, Content: catalog.Content{Name: "Hund anmelden",
+		Summary:      "Wer einen Hund hält, meldet ihn an. Die Steuer kommt danach.",
+		EasyLanguage: "Sie haben einen Hund? Dann melden Sie ihn bei der Stadt an.", OZGLevel: 4}}
+}
+
+// DecodeQR rasterises a PDF with pdftoppm and decodes its QR codes with
+// zbarimg, both real programs (poppler-utils, zbar-tools). It skips when
+// they are missing unless REQUIRE_QR_TOOLS is set.
+func DecodeQR(t *testing.T, pdfBytes []byte) string {
+	t.Helper()
+	for _, tool := range []string{"pdftoppm", "zbarimg"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("REQUIRE_QR_TOOLS") != "" {
+				t.Fatalf("%s is missing (poppler-utils, zbar-tools) and REQUIRE_QR_TOOLS is set", tool)
+			}
+			t.Skipf("%s is missing: install poppler-utils and zbar-tools", tool)
+		}
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "poster.pdf")
+	if err := os.WriteFile(in, pdfBytes, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "100", "-png", "-singlefile", in, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	out, err := exec.Command("zbarimg", "-q", "--raw", filepath.Join(dir, "page.png")).Output()
+	if err != nil {
+		t.Fatalf("zbarimg found no code: %v", err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func TestPosterQRDecodesToCampaignAddress(t *testing.T) {
+	address := promo.ScanAddress("https://rathaus.jena.de/", "ab3k9x2m")
+	for _, f := range promo.Formats {
+		t.Run(f.Name, func(t *testing.T) {
+			b, err := promo.Poster(service(), address, f, texts, time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := DecodeQR(t, b); got != address {
+				t.Errorf("QR code reads %q, want %q", got, address)
+			}
+		})
+	}
+}
+
+func TestPosterText(t *testing.T) {
+	f, _ := promo.FormatByName("a4")
+	b, err := promo.Poster(service(), "https://rathaus.jena.de/q/ab3k9x2m", f, texts, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdftest.Text(t, b)
+	for _, want := range []string{"Stadt Jena", "Hund anmelden", "Sie haben einen Hund?", "Jetzt online erledigen",
+		"rathaus.jena.de/q/ab3k9x2m"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("poster lacks %q; text:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Dann melden") {
+		t.Errorf("poster has more than the first sentence of the easy-language text:\n%s", text)
+	}
+}
+
+func TestPlainLineFallsBackToSummary(t *testing.T) {
+	s := service()
+	s.EasyLanguage = ""
+	if got := promo.PlainLine(s); got != "Wer einen Hund hält, meldet ihn an." {
+		t.Errorf("PlainLine = %q", got)
+	}
+}
+
+func TestNewCampaign(t *testing.T) {
+	c, err := promo.New(7, "  Plakate Lobeda  ", promo.MediumPoster, nil, time.Now())
+	if err != nil || c.Name != "Plakate Lobeda" || !promo.ValidCode(c.Code) {
+		t.Fatalf("New = %+v, %v", c, err)
+	}
+	if c2, _ := promo.New(7, "x", promo.MediumFlyer, nil, time.Now()); c2.Code == c.Code {
+		t.Error("two campaigns got the same code")
+	}
+	for _, bad := range []struct{ name, medium string }{{"", promo.MediumPoster}, {strings.Repeat("x", 121), promo.MediumFlyer}, {"ok", "radio"}} {
+		if _, err := promo.New(7, bad.name, bad.medium, nil, time.Now()); err == nil {
+			t.Errorf("New(%q, %q) accepted", bad.name, bad.medium)
+		}
+	}
+	if promo.ValidCode("ab3k9x2") || promo.ValidCode("AB3K9X2M") || promo.ValidCode("ab3k9x2/") {
+		t.Error("ValidCode accepts malformed codes")
+	}
+	if got := promo.Landing(7, "ab3k9x2m"); got != "/leistungen/7?kampagne=ab3k9x2m" {
+		t.Errorf("Landing = %q", got)
+	}
+}
