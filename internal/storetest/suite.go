@@ -103,6 +103,7 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"Workshop", testWorkshop}, // imported logs, models, platform events (workshop.go)
 		{"Assistant", testAssistant},
 		{"Inquiries", testInquiries}, // messages to the city, replies, corrections (inquiry.go)
+		{"Impact", testImpact},       // effect assumptions and counts (impact.go)
 		{"Promo", testPromo},         // campaigns and scan counters (promo.go)
 	}
 	for _, tc := range tests {
