@@ -47,8 +47,9 @@ var colloquial = []struct {
 	re  *regexp.Regexp
 	add string
 }{
-	{cue(`(um|her|hin|zu)?gezogen|umzug|umzieh|zieh\p{L}* (nach|in die|in eine|innerhalb)`), "wohnsitzanmeldung"},
-	{cue(`auswander|wegzieh|heimat|ins ausland|zurück ins|zurück nach`), "wohnsitz abmelden"},
+	{cue(`(um|her|hin|zu)?gezogen|umzug|umzieh|zieh\p{L}* (\p{L}+ ){0,3}(nach|in die|in eine|innerhalb)`), "wohnsitzanmeldung"},
+	// Travelling abroad ("Ich fahre mit dem Hund ins Ausland") is no move.
+	{cue(`auswander|wegzieh|heimat|(zieh|geh|umzieh)\p{L}* (\p{L}+ ){0,3}ins ausland|zurück ins|zurück nach`), "wohnsitz abmelden"},
 	{cue(`gefunden|finder|fundbüro|fundsache|liegen gelassen`), "fundsache"},
 	{cue(`neuwagen|neu\p{L}* (auto|wagen|fahrzeug)|fabrikneu|vom händler|beim händler`), "fabrikneues fahrzeug anmeldung"},
 	{cue(`schulausflug|klassenfahrt|schulfahrt|schüleraustausch`), "schulreisen"},
@@ -67,9 +68,15 @@ var colloquial = []struct {
 	{cue(`geklaut|gestohlen|weg\b|verschwunden|abhanden`), "verlust diebstahl"},
 	{cue(`fahrzeugschein`), "zulassungsbescheinigung teil i"},
 	{cue(`fahrzeugbrief`), "zulassungsbescheinigung teil ii"},
-	{cue(`gebraucht\p{L}* (auto|wagen|fahrzeug)|auto gekauft|wagen gekauft`), "umschreibung fahrzeug"},
+	{cue(`gebraucht(wagen|auto|fahrzeug)|gebraucht\p{L}* (auto|wagen|fahrzeug)|(auto|wagen|fahrzeug|motorrad) (\p{L}+ ){0,2}gekauft`), "umschreibung fahrzeug"},
 	{cue(`anwohnerpark|anwohner park`), "bewohnerparkausweis"},
 	{cue(`beglaubigt\p{L}*`), "beglaubigung dokumente"},
+	{cue(`geburtsurkunde|heiratsurkunde|eheurkunde|urkunde (bestellen|anfordern)`), "urkundenbestellung"},
+	{cue(`(bestätigung|bescheinigung|nachweis)\p{L}* (\p{L}+ ){0,2}(wohnung|wohnsitz|adresse|anmeldung)`), "meldebescheinigung"},
+	{cue(`saison|nur im (sommer|winter)|(sommer|winter)monate|im winter (ab|still)`), "saisonkennzeichen"},
+	{cue(`(für immer|dauerhaft|immer|unbefristet) (\p{L}+ ){0,3}bleiben|bleiben (\p{L}+ ){0,3}(für immer|dauerhaft)`), "niederlassungserlaubnis daueraufenthalt"},
+	{cue(`(frau|mann|ehefrau|ehemann|ehepartner\p{L}*|gatt\p{L}*) .{0,40}(nachkommen|nachholen|herholen|herkommen|einreisen|zu mir|zu uns|nach deutschland)`), "ehegattennachzug"},
+	{cue(`(kind|kinder|sohn|tochter) .{0,40}(nachkommen|nachholen|herholen|herkommen|einreisen|zu mir|zu uns|nach deutschland)`), "kindernachzug"},
 }
 
 // colloquialWords returns the catalogue's words for the everyday

@@ -42,6 +42,9 @@ var englishTerms = [][2]string{
 	{"visa", "visum"}, {"fishing", "fischerei"}, {"weapon", "waffe"}, {"gun", "waffe"}, {"name change", "namensänderung"},
 	{"change my name", "namensänderung"}, {"certificate", "bescheinigung"}, {"pension", "rente"},
 	{"housing benefit", "wohngeld"}, {"benefit", "leistung"}, {"social housing", "sozialwohnung"},
+	{"studying", "studium"}, {"study", "studium"}, {"studies", "studium"}, {"student", "studium"}, {"university", "studium"},
+	{"spouse", "ehegatte"}, {"permanent residence", "niederlassungserlaubnis"},
+	{"settlement permit", "niederlassungserlaubnis"}, {"stay permanently", "niederlassungserlaubnis"},
 	{"residence", "wohnsitz"}, // after "residence permit"
 }
 

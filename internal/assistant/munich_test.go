@@ -119,11 +119,19 @@ func TestMunichQuestions(t *testing.T) {
 		t.Errorf("%d everyday questions, want at least 40", n)
 	}
 	for _, name := range []string{"munich_questions.tsv", "munich_questions_holdout.tsv"} {
-		t.Run(name, func(t *testing.T) { measure(t, a, readLabelled(t, "testdata/"+name)) })
+		t.Run(name, func(t *testing.T) { measure(t, a, readLabelled(t, "testdata/"+name), 0.9) })
 	}
+	// The blind set was written and labelled without looking at the
+	// assistant's code; it is reported, not gated, so it stays an honest
+	// measurement rather than a tuning target.
+	t.Run("munich_questions_blind.tsv", func(t *testing.T) {
+		measure(t, a, readLabelled(t, "testdata/munich_questions_blind.tsv"), 0)
+	})
 }
 
-func measure(t *testing.T, a *assistant.Assistant, set []labelled) {
+// measure asks every question of set and logs top-1, top-3 and MRR; it
+// fails when top-3 falls below minTop3.
+func measure(t *testing.T, a *assistant.Assistant, set []labelled, minTop3 float64) {
 	var top1, top3, mrr float64
 	kinds := map[string]int{}
 	for _, l := range set {
@@ -155,8 +163,8 @@ func measure(t *testing.T, a *assistant.Assistant, set []labelled) {
 	}
 	n := float64(len(set))
 	t.Logf("%d questions: top-1 %.3f, top-3 %.3f, MRR %.3f; answers by kind %v", len(set), top1/n, top3/n, mrr/n, kinds)
-	if top3/n < 0.9 {
-		t.Errorf("top-3 %.3f, want at least 0.9", top3/n)
+	if top3/n < minTop3 {
+		t.Errorf("top-3 %.3f, want at least %.2f", top3/n, minTop3)
 	}
 }
 
@@ -266,7 +274,7 @@ func TestAskConcurrently(t *testing.T) {
 func TestMunichCitations(t *testing.T) {
 	a := munich(t, storetest.OpenSQLite)
 	var sets []labelled
-	for _, name := range []string{"munich_questions.tsv", "munich_questions_holdout.tsv"} {
+	for _, name := range []string{"munich_questions.tsv", "munich_questions_holdout.tsv", "munich_questions_blind.tsv"} {
 		sets = append(sets, readLabelled(t, "testdata/"+name)...)
 	}
 	for _, l := range sets {

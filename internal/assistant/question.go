@@ -119,7 +119,8 @@ kann könnte muss müssen soll sollte darf will möchte würde werde wird ist si
 tun machen erledigen gehen gibt es dafür dazu dort da hier jetzt nun denn so sehr
 an auf aus bei für in im mit nach von vom zu zum zur über um ab bis
 dies diese dieser dieses das jemand etwas alles dass ob wenn weil damit beim sich dich ihn ihm ihr ihre
-schnell bald nächste nächsten heute morgen gestern gerne gern leider überhaupt dringend viel viele wofür
+monat monate monaten woche wochen jahr jahre jahren
+finde finden schnell bald nächste nächsten nächstes nächster heute morgen gestern gerne gern leider überhaupt dringend viel viele wofür
 wurde wurden worden passiert mache macht gemacht lassen lasse tun muss müssen brauchen sein wäre
 i you he she it we they my me our your the a an and or but also just please hello hi thanks
 what how where when why who which can could must should may will would do does did is are am have has
