@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every rathaus test with everything the tests need, installing and
-# starting what is missing: Debian's Chromium and xmllint, axe-core from npm, a fresh
+# starting what is missing: Debian's Chromium, xmllint, pdftoppm and zbarimg, axe-core from npm, a fresh
 # PostgreSQL database and an S3 server (versitygw, built with go install).
 # Unlike plain `go test ./...`, which skips the PostgreSQL, S3 and browser
 # suites when they are absent, this fails instead.
@@ -60,6 +60,17 @@ ensure_xmllint() {
 	step "installing xmllint (libxml2-utils) from Debian"
 	apt_install libxml2-utils
 	[ -x /usr/bin/xmllint ] || die "xmllint is still missing after apt-get install"
+}
+
+# ensure_qrtools installs pdftoppm and zbarimg, with which the poster tests
+# rasterise a PDF and decode its QR code.
+ensure_qrtools() {
+	if [ -x /usr/bin/pdftoppm ] && [ -x /usr/bin/zbarimg ]; then
+		return
+	fi
+	step "installing pdftoppm (poppler-utils) and zbarimg (zbar-tools) from Debian"
+	apt_install poppler-utils zbar-tools
+	[ -x /usr/bin/pdftoppm ] && [ -x /usr/bin/zbarimg ] || die "pdftoppm or zbarimg is still missing after apt-get install"
 }
 
 # ensure_axe installs the npm test helpers unless the locked versions are
@@ -161,6 +172,7 @@ main() {
 	ensure_go
 	ensure_chromium
 	ensure_xmllint
+	ensure_qrtools
 	ensure_axe
 	ensure_postgres
 	create_database
@@ -170,6 +182,7 @@ main() {
 	export RATHAUS_REQUIRE_POSTGRES=1
 	export RATHAUS_REQUIRE_BROWSER=1
 	export RATHAUS_REQUIRE_XMLLINT=1
+	export RATHAUS_REQUIRE_QRTOOLS=1
 	step "test database $TEST_DB; S3 server versitygw $VERSITYGW_VERSION; browser $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
 
 	step "gofmt"

@@ -157,6 +157,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		MaxBodyBytes:         a.cfg.MaxBodyBytes, SecureCookies: a.cfg.SecureCookies(),
 		SessionSecret: a.cfg.SessionSecret, TrustProxy: a.cfg.TrustProxy, MetricsToken: a.cfg.MetricsToken,
 		OIDC: provider, OIDCLabel: a.cfg.OIDC.ButtonLabel,
+		Promo: a.db,
 	})
 }
 

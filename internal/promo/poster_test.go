@@ -24,13 +24,13 @@ func service() *catalog.Service {
 
 // DecodeQR rasterises a PDF with pdftoppm and decodes its QR codes with
 // zbarimg, both real programs (poppler-utils, zbar-tools). It skips when
-// they are missing unless REQUIRE_QR_TOOLS is set.
+// they are missing unless RATHAUS_REQUIRE_QRTOOLS is set.
 func DecodeQR(t *testing.T, pdfBytes []byte) string {
 	t.Helper()
 	for _, tool := range []string{"pdftoppm", "zbarimg"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("REQUIRE_QR_TOOLS") != "" {
-				t.Fatalf("%s is missing (poppler-utils, zbar-tools) and REQUIRE_QR_TOOLS is set", tool)
+			if os.Getenv("RATHAUS_REQUIRE_QRTOOLS") != "" {
+				t.Fatalf("%s is missing (poppler-utils, zbar-tools) and RATHAUS_REQUIRE_QRTOOLS is set", tool)
 			}
 			t.Skipf("%s is missing: install poppler-utils and zbar-tools", tool)
 		}

@@ -103,6 +103,7 @@ import (
 	"rathaus/internal/oidc"
 	"rathaus/internal/org"
 	"rathaus/internal/participation"
+	"rathaus/internal/promo"
 	"rathaus/internal/survey"
 	"rathaus/internal/workshop"
 )
@@ -163,6 +164,10 @@ type Options struct {
 	// Inquiries takes messages to the city and routes them to the staff
 	// queues; nil: no /anliegen pages or inquiry API.
 	Inquiries *inquiry.Service
+
+	// Promo keeps promotion campaigns and their scan counters; nil: no
+	// /amt/werbung pages and no /q/ scan addresses.
+	Promo promo.Store
 }
 
 // DemoAccount is shown on the home page in demo mode.
