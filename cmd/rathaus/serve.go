@@ -14,6 +14,7 @@ import (
 	"rathaus/internal/account"
 	"rathaus/internal/config"
 	"rathaus/internal/demo"
+	"rathaus/internal/impact"
 	"rathaus/internal/oidc"
 	"rathaus/internal/web"
 )
@@ -149,6 +150,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Appointments: a.booking, Forms: a.db, Cases: a.cases, Feedback: a.feedback, Participation: a.ideas, Location: cityZone, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
 		Catalog: a.i18n, Logger: a.log, Now: time.Now,
 		Surveys: a.surveys, EmbedOrigins: a.cfg.EmbedOrigins, Workshop: a.workshop, Assistant: a.assistant, Inquiries: a.inquiries,
+		Impact:  &impact.Service{Store: a.db},
 		BaseURL: a.cfg.BaseURL, Demo: a.cfg.Demo, DemoAccounts: accounts,
 		City: web.City{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone,
 			Responsible: c.Representative, DataProtectionEmail: c.DataProtectionEmail,

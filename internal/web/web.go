@@ -96,6 +96,7 @@ import (
 	fb "rathaus/internal/feedback" // "feedback" is the accessibility form's type
 	"rathaus/internal/form"
 	"rathaus/internal/i18n"
+	"rathaus/internal/impact"
 	"rathaus/internal/inquiry"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
@@ -168,6 +169,11 @@ type Options struct {
 	// Promo keeps promotion campaigns and their scan counters; nil: no
 	// /amt/werbung pages and no /q/ scan addresses.
 	Promo promo.Store
+
+	// Impact computes the effect of the digital services (trips, time,
+	// CO2e and paper saved) under the city's assumptions; nil: no
+	// /wirkung pages or impact API.
+	Impact *impact.Service
 }
 
 // DemoAccount is shown on the home page in demo mode.
