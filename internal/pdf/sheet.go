@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -54,7 +55,11 @@ func (Line) item()   {}
 func (Matrix) item() {}
 func (Gap) item()    {}
 
-// Bytes returns s as a one-page PDF 1.7 file.
+// ErrOverflow is returned by Sheet.Bytes when the items do not fit above
+// the bottom margin; the caller makes them smaller.
+var ErrOverflow = errors.New("pdf: the sheet's content runs past its bottom margin")
+
+// Bytes returns s as a one-page PDF 1.7 file, or ErrOverflow.
 func (s Sheet) Bytes() ([]byte, error) {
 	w, h := s.Width*mm, s.Height*mm
 	l := &layouter{}
@@ -70,6 +75,9 @@ func (s Sheet) Bytes() ([]byte, error) {
 		case Gap:
 			l.y -= it.Height * mm
 		}
+	}
+	if l.y < s.Margin*mm {
+		return nil, ErrOverflow
 	}
 	meta := Document{Title: s.Title, Author: s.Author, Subject: s.Subject, Lang: s.Lang,
 		CreationDate: s.CreationDate, Compress: s.Compress}

@@ -1,6 +1,7 @@
 package promo
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -51,14 +52,23 @@ type Texts struct {
 const QuietZone = 4
 
 // Poster returns the PDF poster or flyer for s in format f whose QR code
-// points to address (a campaign's ScanAddress).
+// points to address (a campaign's ScanAddress). The QR code takes up to
+// 62 % of the text width, less when long texts need the room.
 func Poster(s *catalog.Service, address string, f Format, t Texts, created time.Time) ([]byte, error) {
 	code, err := qr.Encode(address, qr.Q)
 	if err != nil {
 		return nil, fmt.Errorf("promo: encode QR: %w", err)
 	}
+	for share := 0.62; ; share -= 0.06 {
+		b, err := posterSheet(s, address, f, t, created, modules(code), share).Bytes()
+		if !errors.Is(err, pdf.ErrOverflow) || share < 0.3 {
+			return b, err
+		}
+	}
+}
+
+func posterSheet(s *catalog.Service, address string, f Format, t Texts, created time.Time, m [][]bool, share float64) pdf.Sheet {
 	k := f.Scale
-	qrSide := (f.Width - 2*f.Margin) * 0.62
 	items := []pdf.Item{
 		pdf.Line{Text: t.City, Size: 16 * k},
 		pdf.Gap{Height: 8 * k},
@@ -68,14 +78,14 @@ func Poster(s *catalog.Service, address string, f Format, t Texts, created time.
 		pdf.Gap{Height: 8 * k},
 		pdf.Line{Text: t.CallToAction, Size: 26 * k, Bold: true, Level: 2},
 		pdf.Gap{Height: 4 * k},
-		pdf.Matrix{Modules: modules(code), Quiet: QuietZone, Side: qrSide, Alt: fmt.Sprintf(t.QRAlt, ShortAddress(address))},
+		pdf.Matrix{Modules: m, Quiet: QuietZone, Side: (f.Width - 2*f.Margin) * share,
+			Alt: fmt.Sprintf(t.QRAlt, ShortAddress(address))},
 		pdf.Gap{Height: 4 * k},
 		pdf.Line{Text: t.ScanHint, Size: 13 * k},
 		pdf.Line{Text: ShortAddress(address), Size: 20 * k, Bold: true},
 	}
-	sheet := pdf.Sheet{Title: s.Name + " – " + t.City, Author: t.City, Subject: t.CallToAction, Lang: t.Lang,
+	return pdf.Sheet{Title: s.Name + " – " + t.City, Author: t.City, Subject: t.CallToAction, Lang: t.Lang,
 		Width: f.Width, Height: f.Height, Margin: f.Margin, CreationDate: created, Compress: true, Items: items}
-	return sheet.Bytes()
 }
 
 func modules(c *qr.Code) [][]bool {

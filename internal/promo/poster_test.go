@@ -111,3 +111,22 @@ func TestNewCampaign(t *testing.T) {
 		t.Errorf("Landing = %q", got)
 	}
 }
+
+// TestPosterWithLongTextsStillDecodes gives a service a long name and a
+// long plain-language line: the QR code shrinks so that everything fits,
+// and still decodes.
+func TestPosterWithLongTextsStillDecodes(t *testing.T) {
+	s := service()
+	s.Name = "Anmeldung einer Nebenwohnung und Zweitwohnungsteuer-Erklärung für Studierende mit Hauptwohnung bei den Eltern"
+	s.EasyLanguage = strings.Repeat("Sie wohnen in zwei Wohnungen und eine davon ist in Jena, dann melden Sie das hier an, ", 3) + "."
+	address := promo.ScanAddress("https://rathaus.jena.de", "ab3k9x2m")
+	for _, f := range promo.Formats {
+		b, err := promo.Poster(s, address, f, texts, time.Time{})
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		if got := DecodeQR(t, b); got != address {
+			t.Errorf("%s: QR code reads %q, want %q", f.Name, got, address)
+		}
+	}
+}
