@@ -158,7 +158,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		AccessibilityContact: c.AccessibilityContact,
 		MaxBodyBytes:         a.cfg.MaxBodyBytes, SecureCookies: a.cfg.SecureCookies(),
 		SessionSecret: a.cfg.SessionSecret, TrustProxy: a.cfg.TrustProxy, MetricsToken: a.cfg.MetricsToken,
-		OIDC: provider, OIDCLabel: a.cfg.OIDC.ButtonLabel,
+		OIDC: provider, OIDCLabel: a.cfg.OIDC.ButtonLabel, OpenData: a.openData(),
 		Promo: a.db,
 	})
 }

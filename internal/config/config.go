@@ -49,6 +49,18 @@ type Config struct {
 	Delivery  Delivery
 	Assistant Assistant
 	Inquiry   Inquiry
+	OpenData  OpenData
+}
+
+// OpenData configures the published statistics and their DCAT-AP.de
+// catalogue; empty texts take the city's name and e-mail.
+type OpenData struct {
+	PublisherURI  string // the publisher's web address, e.g. https://www.jena.de
+	License       string // DCAT-AP.de licence URI; default Datenlizenz Deutschland – Namensnennung 2.0
+	Attribution   string // text users must name (dcatde:licenseAttributionByText); default the city's name
+	MinCount      int    // counts below this are suppressed; default 5
+	AGS           string // official municipality key (Amtlicher Gemeindeschlüssel); default 16053000, Jena
+	ContributorID string // dcatde:contributorID URI GovData assigned to the publisher
 }
 
 // Inquiry configures messages to the city and their routing; zero values
@@ -168,6 +180,18 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	str(&c.Assistant.LLMModel, env{"RATHAUS_ASSISTANT_LLM_MODEL", "assistant-llm-model", "model name on that server"})
 	str(&c.Assistant.LLMKey, env{"RATHAUS_ASSISTANT_LLM_KEY", "assistant-llm-key", "bearer token for that server (optional)"})
 	str(&c.Assistant.Phone, env{"RATHAUS_ASSISTANT_PHONE", "assistant-phone", "phone number the assistant names for a human"})
+	str(&c.OpenData.PublisherURI, env{"RATHAUS_OPENDATA_PUBLISHER_URI", "opendata-publisher-uri", "web address of the open data's publisher"})
+	str(&c.OpenData.License, env{"RATHAUS_OPENDATA_LICENSE", "opendata-license", "DCAT-AP.de licence URI of the open data"})
+	str(&c.OpenData.Attribution, env{"RATHAUS_OPENDATA_ATTRIBUTION", "opendata-attribution", "source users of the open data must name (default the city's name)"})
+	str(&c.OpenData.AGS, env{"RATHAUS_OPENDATA_AGS", "opendata-ags", "official municipality key (AGS) for the catalogue's geocoding"})
+	str(&c.OpenData.ContributorID, env{"RATHAUS_OPENDATA_CONTRIBUTOR_ID", "opendata-contributor-id", "dcatde:contributorID URI assigned by GovData"})
+	if v, ok := lookup(getenv, "RATHAUS_OPENDATA_MIN_COUNT"); ok {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, nil, fmt.Errorf("RATHAUS_OPENDATA_MIN_COUNT: not a number of at least 1: %q", v)
+		}
+		c.OpenData.MinCount = n
+	}
 	str(&c.Inquiry.Office, env{"RATHAUS_INQUIRY_OFFICE", "inquiry-office", "slug of the unit whose staff work the triage queue of messages to the city"})
 	if v, ok := lookup(getenv, "RATHAUS_INQUIRY_THRESHOLD"); ok {
 		f, err := strconv.ParseFloat(v, 64)
@@ -234,6 +258,9 @@ func defaults(cmd string) *Config {
 			DataProtectionEmail:  "datenschutz@jena.example",
 			AccessibilityContact: "barrierefreiheit@jena.example",
 		},
+		// The contributor ID is a placeholder until GovData assigns one.
+		OpenData: OpenData{PublisherURI: "https://www.jena.de", License: "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+			MinCount: 5, AGS: "16053000", ContributorID: "http://dcat-ap.de/def/contributors/stadtJena"},
 	}
 	if cmd == "demo" {
 		c.Demo = true

@@ -129,3 +129,27 @@ func TestAssistantSettings(t *testing.T) {
 		t.Errorf("a bad model server accepted: %v", err)
 	}
 }
+
+// TestOpenDataSettings: the demo defaults name Jena and the dl-by-de
+// licence; the environment overrides them and a bad threshold is refused.
+func TestOpenDataSettings(t *testing.T) {
+	c, _, err := Load("serve", nil, func(string) string { return "" }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := c.OpenData; o.AGS != "16053000" || o.MinCount != 5 || o.License != "http://dcat-ap.de/def/licenses/dl-by-de/2.0" {
+		t.Errorf("defaults: got %+v", o)
+	}
+	env := map[string]string{"RATHAUS_OPENDATA_AGS": "09162000", "RATHAUS_OPENDATA_MIN_COUNT": "10"}
+	c, _, err = Load("serve", nil, func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.OpenData.AGS != "09162000" || c.OpenData.MinCount != 10 {
+		t.Errorf("from the environment: got %+v", c.OpenData)
+	}
+	env["RATHAUS_OPENDATA_MIN_COUNT"] = "0"
+	if _, _, err := Load("serve", nil, func(k string) string { return env[k] }, io.Discard); err == nil {
+		t.Error("threshold 0: got no error")
+	}
+}

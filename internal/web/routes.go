@@ -145,8 +145,9 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.feedbackRoutes()...)  // page and satisfaction feedback, results (feedback_*.go)
 	rs = append(rs, s.workshopRoutes()...)  // the process workshop (workshop_*.go)
 	rs = append(rs, s.plainLangRoutes()...) // the plain-language check (plainlang_*.go)
-	rs = append(rs, s.impactRoutes()...)    // the effect of digital services (impact_*.go)
 	rs = append(rs, s.promoRoutes()...)     // posters, campaigns and scans (promo_*.go)
+	rs = append(rs, s.impactRoutes()...)    // the effect of digital services (impact_*.go)
+	rs = append(rs, s.openDataRoutes()...)  // open data and its DCAT-AP.de catalogue (opendata_*.go)
 	return append(rs, s.officeRoutes()...)
 }
 

@@ -102,6 +102,7 @@ import (
 	"rathaus/internal/mail"
 	"rathaus/internal/metrics"
 	"rathaus/internal/oidc"
+	"rathaus/internal/opendata"
 	"rathaus/internal/org"
 	"rathaus/internal/participation"
 	"rathaus/internal/promo"
@@ -174,6 +175,10 @@ type Options struct {
 	// CO2e and paper saved) under the city's assumptions; nil: no
 	// /wirkung pages or impact API.
 	Impact *impact.Service
+
+	// OpenData publishes aggregate statistics and their DCAT-AP.de
+	// catalogue; nil: no /offene-daten page or /opendata downloads.
+	OpenData *opendata.Service
 }
 
 // DemoAccount is shown on the home page in demo mode.
