@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"rathaus/internal/impact"
+	"rathaus/internal/org"
 )
 
 // withImpactService gives the server the effect model on its database.
@@ -109,14 +110,26 @@ func TestImpactAdmin(t *testing.T) {
 		t.Errorf("saved by %q, car share %v", a.UpdatedBy, a.Mode(impact.Car).Share)
 	}
 
+	// An organisation's admin may change them too.
+	orgAdmin := e.user("orga@example.org", false)
+	if _, err := e.srv.opts.Orgs.Grant(context.Background(), nil, orgAdmin.ID, org.RoleOrgAdmin, e.unit.ID); err != nil {
+		t.Fatal(err)
+	}
+	res = e.postForm("/admin/wirkung", impactForm(t, e, e.login(orgAdmin), map[string]string{"wait_minutes": "25"}), e.login(orgAdmin))
+	wantStatus(t, res, http.StatusSeeOther)
+	good.Set("version", "1")
+
 	// A second save over the old version is refused and changes nothing.
 	res = e.postForm("/admin/wirkung", good, admin)
 	wantStatus(t, res, http.StatusConflict)
 	if query(res.doc, "#error-summary") == nil {
 		t.Error("a stale save shows no error summary")
 	}
+	if a, _ := e.srv.opts.Impact.Assumptions(context.Background()); a.Version != 2 || a.WaitMinutes != 25 || a.UpdatedBy != "orga@example.org" {
+		t.Errorf("after the stale save: version %d, wait %v, by %s", a.Version, a.WaitMinutes, a.UpdatedBy)
+	}
 	res = e.get("/wirkung/methodik")
-	if !strings.Contains(res.body, "3,5") || !strings.Contains(res.body, "wirkung@example.org") {
+	if !strings.Contains(res.body, "3,5") || !strings.Contains(res.body, "orga@example.org") {
 		t.Error("the methodology does not show the saved distance and who saved it")
 	}
 }
