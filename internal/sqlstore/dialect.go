@@ -26,14 +26,17 @@ type dialect interface {
 	isUnique(err error) bool
 	// jsonText extracts the text of a top-level key of a JSON text column.
 	jsonText(column, key string) string
+	// monthOf is the UTC month ("2026-03") of a timestamp column.
+	monthOf(column string) string
 }
 
 type sqlite struct{}
 
-func (sqlite) name() string           { return "sqlite" }
-func (sqlite) rebind(q string) string { return q }
-func (sqlite) skipLocked() string     { return "" } // SQLite has one writer; the claim runs in one statement
-func (sqlite) forUpdate() string      { return "" } // transactions begin immediate: the write lock is already held
+func (sqlite) name() string              { return "sqlite" }
+func (sqlite) rebind(q string) string    { return q }
+func (sqlite) skipLocked() string        { return "" }                          // SQLite has one writer; the claim runs in one statement
+func (sqlite) forUpdate() string         { return "" }                          // transactions begin immediate: the write lock is already held
+func (sqlite) monthOf(col string) string { return "substr(" + col + ", 1, 7)" } // sortable UTC text
 func (sqlite) jsonText(col, key string) string {
 	return "json_extract(" + col + ", '$." + key + "')"
 }
@@ -64,6 +67,9 @@ type postgres struct{}
 func (postgres) name() string       { return "postgres" }
 func (postgres) skipLocked() string { return " FOR UPDATE SKIP LOCKED" }
 func (postgres) forUpdate() string  { return " FOR UPDATE" }
+func (postgres) monthOf(col string) string {
+	return "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM')"
+}
 func (postgres) jsonText(col, key string) string {
 	return "(" + col + "::jsonb ->> '" + key + "')"
 }

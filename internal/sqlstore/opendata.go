@@ -10,15 +10,6 @@ import (
 	"rathaus/internal/participation"
 )
 
-// monthOf is the SQL for the UTC month ("2026-03") of a timestamp column:
-// SQLite keeps timestamps as sortable UTC text, PostgreSQL as timestamptz.
-func (d *DB) monthOf(col string) string {
-	if d.dialect.name() == "postgres" {
-		return "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM')"
-	}
-	return "substr(" + col + ", 1, 7)"
-}
-
 // OpenDataApplications counts applications per month, service and channel.
 // The services' names are read apart: joining them before grouping would
 // carry a name through every one of a million rows.
@@ -27,7 +18,7 @@ func (d *DB) OpenDataApplications(ctx context.Context) ([]opendata.ApplicationCo
 		var c opendata.ApplicationCount
 		err := row.Scan(&c.Month, &c.ServiceID, &c.Channel, &c.Count)
 		return c, err
-	}, `SELECT `+d.monthOf("submitted_at")+`, service_id, channel, COUNT(*) FROM cases GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)
+	}, `SELECT `+d.dialect.monthOf("submitted_at")+`, service_id, channel, COUNT(*) FROM cases GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)
 	if err != nil || len(counts) == 0 {
 		return counts, err
 	}
