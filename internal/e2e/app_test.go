@@ -16,6 +16,7 @@ import (
 	"rathaus/internal/demo"
 	"rathaus/internal/filestore"
 	"rathaus/internal/i18n"
+	"rathaus/internal/impact"
 	"rathaus/internal/jobs"
 	"rathaus/internal/mail"
 	"rathaus/internal/mail/smtptest"
@@ -106,7 +107,7 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	}
 	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Appointments: appts, Forms: db, Cases: applications, Audit: db, Mail: db, Jobs: db,
 		Ping: db.Ping, Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown, Location: berlin,
-		SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!"})
+		Impact: &impact.Service{Store: db}, SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!"})
 	if err != nil {
 		t.Fatal(err)
 	}
