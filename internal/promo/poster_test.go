@@ -1,9 +1,6 @@
 package promo_test
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,34 +19,6 @@ func service() *catalog.Service {
 		EasyLanguage: "Sie haben einen Hund? Dann melden Sie ihn bei der Stadt an.", OZGLevel: 4}}
 }
 
-// DecodeQR rasterises a PDF with pdftoppm and decodes its QR codes with
-// zbarimg, both real programs (poppler-utils, zbar-tools). It skips when
-// they are missing unless RATHAUS_REQUIRE_QRTOOLS is set.
-func DecodeQR(t *testing.T, pdfBytes []byte) string {
-	t.Helper()
-	for _, tool := range []string{"pdftoppm", "zbarimg"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("RATHAUS_REQUIRE_QRTOOLS") != "" {
-				t.Fatalf("%s is missing (poppler-utils, zbar-tools) and RATHAUS_REQUIRE_QRTOOLS is set", tool)
-			}
-			t.Skipf("%s is missing: install poppler-utils and zbar-tools", tool)
-		}
-	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "poster.pdf")
-	if err := os.WriteFile(in, pdfBytes, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("pdftoppm", "-r", "100", "-png", "-singlefile", in, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	out, err := exec.Command("zbarimg", "-q", "--raw", filepath.Join(dir, "page.png")).Output()
-	if err != nil {
-		t.Fatalf("zbarimg found no code: %v", err)
-	}
-	return strings.TrimSpace(string(out))
-}
-
 func TestPosterQRDecodesToCampaignAddress(t *testing.T) {
 	address := promo.ScanAddress("https://rathaus.jena.de/", "ab3k9x2m")
 	for _, f := range promo.Formats {
@@ -58,7 +27,7 @@ func TestPosterQRDecodesToCampaignAddress(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := DecodeQR(t, b); got != address {
+			if got := pdftest.DecodeQR(t, b); got != address {
 				t.Errorf("QR code reads %q, want %q", got, address)
 			}
 		})
@@ -125,7 +94,7 @@ func TestPosterWithLongTextsStillDecodes(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f.Name, err)
 		}
-		if got := DecodeQR(t, b); got != address {
+		if got := pdftest.DecodeQR(t, b); got != address {
 			t.Errorf("%s: QR code reads %q, want %q", f.Name, got, address)
 		}
 	}

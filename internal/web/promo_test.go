@@ -5,9 +5,6 @@ import (
 	"encoding/json"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -170,35 +167,8 @@ func TestPosterDownloadDecodes(t *testing.T) {
 		if !strings.Contains(text, cta) || !strings.Contains(text, "rathaus.jena.example/q/"+code) {
 			t.Errorf("%s poster text:\n%s", lang, text)
 		}
-		if got, want := decodeQR(t, []byte(r.body)), "https://rathaus.jena.example/q/"+code; got != want {
+		if got, want := pdftest.DecodeQR(t, []byte(r.body)), "https://rathaus.jena.example/q/"+code; got != want {
 			t.Errorf("%s poster QR code reads %q, want %q", lang, got, want)
 		}
 	}
-}
-
-// decodeQR rasterises a PDF with pdftoppm and decodes it with zbarimg.
-// It skips when they are missing unless RATHAUS_REQUIRE_QRTOOLS is set.
-func decodeQR(t *testing.T, pdfBytes []byte) string {
-	t.Helper()
-	for _, tool := range []string{"pdftoppm", "zbarimg"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("RATHAUS_REQUIRE_QRTOOLS") != "" {
-				t.Fatalf("%s is missing and RATHAUS_REQUIRE_QRTOOLS is set", tool)
-			}
-			t.Skipf("%s is missing: install poppler-utils and zbar-tools", tool)
-		}
-	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "poster.pdf")
-	if err := os.WriteFile(in, pdfBytes, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("pdftoppm", "-r", "100", "-png", "-singlefile", in, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	out, err := exec.Command("zbarimg", "-q", "--raw", filepath.Join(dir, "page.png")).Output()
-	if err != nil {
-		t.Fatalf("zbarimg found no code: %v", err)
-	}
-	return strings.TrimSpace(string(out))
 }
