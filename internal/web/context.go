@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"rathaus/internal/account"
+	"rathaus/internal/org"
 )
 
 // reqState is what the middleware learns about a request. One mutable
@@ -12,18 +13,37 @@ import (
 // (the router, the error adapter) can report back to outer ones (logging,
 // metrics) without wrapping requests again.
 type reqState struct {
-	id      string
-	lang    string
-	route   string // the matched ServeMux pattern
-	user    *account.User
-	session *account.Session
-	flash   *Flash
-	admin   *bool // whether the user may enter the admin area, once known
-	editor  *bool // whether the user may edit the service catalogue, once known
-	err     error // the error the adapter rendered, for the log line
+	id         string
+	lang       string
+	route      string // the matched ServeMux pattern
+	user       *account.User
+	session    *account.Session
+	flash      *Flash
+	admin      *bool        // whether the user may enter the admin area, once known
+	editor     *bool        // whether the user may edit the service catalogue, once known
+	grants     []*org.Grant // the user's roles, once read (grantsRead)
+	grantsRead bool
+	err        error // the error the adapter rendered, for the log line
 }
 
 type stateKey struct{}
+
+// userGrants are u's roles, read once per request for the navigation's
+// several questions (office staff, writer).
+func (s *Server) userGrants(r *http.Request, u *account.User) ([]*org.Grant, error) {
+	st := state(r)
+	if st.grantsRead && st.user == u {
+		return st.grants, nil
+	}
+	grants, err := s.opts.Orgs.Store.FindGrants(r.Context(), org.GrantFilter{UserID: &u.ID})
+	if err != nil {
+		return nil, err
+	}
+	if st.user == u {
+		st.grants, st.grantsRead = grants, true
+	}
+	return grants, nil
+}
 
 func withState(r *http.Request, st *reqState) *http.Request {
 	return r.WithContext(context.WithValue(r.Context(), stateKey{}, st))

@@ -86,7 +86,7 @@ func (s *Server) isOfficeStaff(r *http.Request, u *account.User) bool {
 	if s.opts.Orgs == nil {
 		return false
 	}
-	grants, err := s.opts.Orgs.Store.FindGrants(r.Context(), org.GrantFilter{UserID: &u.ID})
+	grants, err := s.userGrants(r, u)
 	if err != nil {
 		return false
 	}

@@ -7,7 +7,6 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/fault"
-	"rathaus/internal/org"
 	"rathaus/internal/plainlang"
 )
 
@@ -33,8 +32,7 @@ func (s *Server) hasAnyRole(r *http.Request, u *account.User) (bool, error) {
 	if u == nil || u.PlatformAdmin || s.opts.Orgs == nil {
 		return u != nil && u.PlatformAdmin, nil
 	}
-	id := u.ID
-	grants, err := s.opts.Orgs.Store.FindGrants(r.Context(), org.GrantFilter{UserID: &id})
+	grants, err := s.userGrants(r, u)
 	return len(grants) > 0, err
 }
 
