@@ -73,7 +73,29 @@ func (b *Browser) status(resp *network.Response) int {
 // and submit buttons.
 func (b *Browser) Click(sel string) {
 	b.t.Helper()
-	b.run("click "+sel, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+	b.run("click "+sel, chromedp.WaitVisible(chromedp.CSS(sel)),
+		chromedp.Evaluate[chromedp.Void](settleScript(sel), chromedp.EvalAwaitPromise),
+		chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+}
+
+// settleScript scrolls the element matching sel into view at once and
+// waits until it stays where it is. KERN scrolls smoothly (a focused
+// heading, a typed field), and a click at the position of a moving
+// element misses it, so that a click would silently do nothing.
+func settleScript(sel string) string {
+	return `(async (sel) => {
+	const el = document.querySelector(sel);
+	if (!el) return;
+	el.scrollIntoView({block: "center", behavior: "instant"});
+	let last = "";
+	for (let i = 0; i < 40; i++) {
+		await new Promise((done) => setTimeout(done, 25));
+		const r = el.getBoundingClientRect();
+		const at = r.top + "," + r.left + "," + window.scrollY;
+		if (at === last) return;
+		last = at;
+	}
+})(` + quote(sel) + `)`
 }
 
 // Check clicks the checkbox or radio button matching the CSS selector until
@@ -98,6 +120,11 @@ func (b *Browser) ClickAndWait(sel string) int {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, b.Timeout)
 	defer cancel()
+	err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel)),
+		chromedp.Evaluate[chromedp.Void](settleScript(sel), chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("browsertest: click %s on %s: %v", sel, b.location(), err)
+	}
 	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
 	if err != nil {
 		b.t.Fatalf("browsertest: click %s and wait for the next page on %s: %v", sel, b.location(), err)
