@@ -100,10 +100,10 @@ type Figures struct {
 	Public bool   `json:"public"`
 	// MinCount is the threshold applied; 0 when nothing was suppressed
 	// (the staff view).
-	MinCount int      `json:"min_count"`
-	Total    Period   `json:"total"`
-	Months   []Period `json:"months"`
-	Funnel   FunnelFigures  `json:"funnel"`
+	MinCount int           `json:"min_count"`
+	Total    Period        `json:"total"`
+	Months   []Period      `json:"months"`
+	Funnel   FunnelFigures `json:"funnel"`
 }
 
 // Period holds the figures of one month or of the whole range.

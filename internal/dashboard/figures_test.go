@@ -91,8 +91,8 @@ func repeat(d time.Duration, n int) []time.Duration {
 // ratings, November with more of everything.
 func sample() ([]Month, *Funnel) {
 	oct := Month{Month: "2026-10",
-		Cases:      map[string]int64{ChannelOnline: 7, ChannelPaper: 2, ChannelInPerson: 6},
-		Processing: hist(repeat(10*24*time.Hour, 3)...),
+		Cases:       map[string]int64{ChannelOnline: 7, ChannelPaper: 2, ChannelInPerson: 6},
+		Processing:  hist(repeat(10*24*time.Hour, 3)...),
 		DeadlineDue: 6, DeadlineMet: 6,
 		VisitsBooked: 12, VisitsWalkIn: 8,
 		Wait:     hist(append(repeat(10*time.Minute, 10), repeat(40*time.Minute, 10)...)...),
@@ -100,8 +100,8 @@ func sample() ([]Month, *Funnel) {
 		Ratings:  [5]int64{0, 0, 0, 0, 3},
 	}
 	nov := Month{Month: "2026-11",
-		Cases:      map[string]int64{ChannelOnline: 10, ChannelAssisted: 5, ChannelInPerson: 8},
-		Processing: hist(append(repeat(5*24*time.Hour, 9), 30*24*time.Hour)...),
+		Cases:       map[string]int64{ChannelOnline: 10, ChannelAssisted: 5, ChannelInPerson: 8},
+		Processing:  hist(append(repeat(5*24*time.Hour, 9), 30*24*time.Hour)...),
 		DeadlineDue: 10, DeadlineMet: 9,
 		VisitsBooked: 30, VisitsWalkIn: 0,
 		Wait:     hist(repeat(5*time.Minute, 3)...),
