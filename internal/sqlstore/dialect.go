@@ -28,6 +28,11 @@ type dialect interface {
 	jsonText(column, key string) string
 	// monthOf is the UTC month ("2026-03") of a timestamp column.
 	monthOf(column string) string
+	// settleEvents, run in a transaction of its own, waits until every
+	// transaction that writes process events has ended, so no event with
+	// a smaller ID than the largest one seen can still appear ("" where
+	// a transaction already holds the only write lock).
+	settleEvents() string
 }
 
 type sqlite struct{}
@@ -37,6 +42,7 @@ func (sqlite) rebind(q string) string    { return q }
 func (sqlite) skipLocked() string        { return "" }                          // SQLite has one writer; the claim runs in one statement
 func (sqlite) forUpdate() string         { return "" }                          // transactions begin immediate: the write lock is already held
 func (sqlite) monthOf(col string) string { return "substr(" + col + ", 1, 7)" } // sortable UTC text
+func (sqlite) settleEvents() string      { return "" }                          // one writer: IDs appear in commit order
 func (sqlite) jsonText(col, key string) string {
 	return "json_extract(" + col + ", '$." + key + "')"
 }
@@ -69,6 +75,9 @@ func (postgres) skipLocked() string { return " FOR UPDATE SKIP LOCKED" }
 func (postgres) forUpdate() string  { return " FOR UPDATE" }
 func (postgres) monthOf(col string) string {
 	return "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM')"
+}
+func (postgres) settleEvents() string {
+	return "LOCK TABLE process_events IN SHARE MODE" // conflicts with every writer's ROW EXCLUSIVE
 }
 func (postgres) jsonText(col, key string) string {
 	return "(" + col + "::jsonb ->> '" + key + "')"
