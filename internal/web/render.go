@@ -76,6 +76,7 @@ type Page struct {
 	Ideas    bool          // the user answers or moderates participation spaces
 	Workshop bool          // the user may open the process workshop
 	Writer   bool          // the user holds a role: writes for the city (plain-language check)
+	Figures  bool          // the user may see the staff dashboards (/amt/kennzahlen)
 
 	tr *i18n.Catalog
 }
@@ -99,6 +100,7 @@ func (s *Server) page(r *http.Request, titleKey string) Page {
 		Ideas:    s.isParticipationStaff(r, st.user),
 		Workshop: s.mayUseWorkshop(r, st.user),
 		Writer:   s.isWriter(r, st.user),
+		Figures:  s.isDashboardStaff(r, st.user),
 		tr:       s.tr,
 	}
 }

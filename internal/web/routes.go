@@ -148,6 +148,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.promoRoutes()...)     // posters, campaigns and scans (promo_*.go)
 	rs = append(rs, s.impactRoutes()...)    // the effect of digital services (impact_*.go)
 	rs = append(rs, s.openDataRoutes()...)  // open data and its DCAT-AP.de catalogue (opendata_*.go)
+	rs = append(rs, s.dashboardRoutes()...) // performance dashboards (dashboard_*.go)
 	return append(rs, s.officeRoutes()...)
 }
 

@@ -93,6 +93,7 @@ import (
 	"rathaus/internal/audit"
 	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
+	"rathaus/internal/dashboard"
 	fb "rathaus/internal/feedback" // "feedback" is the accessibility form's type
 	"rathaus/internal/form"
 	"rathaus/internal/i18n"
@@ -179,6 +180,11 @@ type Options struct {
 	// OpenData publishes aggregate statistics and their DCAT-AP.de
 	// catalogue; nil: no /offene-daten page or /opendata downloads.
 	OpenData *opendata.Service
+
+	// Dashboard reads the services' performance figures (take-up,
+	// completion, waiting and processing times, satisfaction); nil: no
+	// /kennzahlen pages or dashboard API.
+	Dashboard *dashboard.Service
 }
 
 // DemoAccount is shown on the home page in demo mode.
