@@ -120,6 +120,15 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 		return err
 	})
 	a.runner.Every("retention.purge", 24*time.Hour, a.purge)
+	// The dashboards' rollups follow the process events every few minutes;
+	// instances take turns, and a refresh with nothing new is two queries.
+	a.runner.Every("dashboard.refresh", 5*time.Minute, func(ctx context.Context, _ []byte) error {
+		n, err := db.RefreshDashboard(ctx)
+		if n > 0 {
+			log.Info("refreshed dashboard months", "count", n)
+		}
+		return err
+	})
 	a.booking.RunJobs(a.runner)
 	a.cases.RunJobs(a.runner)
 	a.feedback.RunJobs(a.runner)

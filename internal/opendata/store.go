@@ -3,7 +3,8 @@ package opendata
 import "context"
 
 // ApplicationCount is the number of applications for one service in one
-// month (UTC, "2026-03") through one channel (online, paper, ...).
+// month (the city's time, Europe/Berlin, "2026-03") through one channel
+// (online, paper, ...).
 type ApplicationCount struct {
 	Month     string
 	ServiceID int64
