@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"rathaus/internal/account"
 	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
+	"rathaus/internal/feedback"
 	"rathaus/internal/filestore"
 	"rathaus/internal/form"
 	"rathaus/internal/pdf"
@@ -37,10 +39,13 @@ type CaseSeed struct {
 	// Seed chooses the simulated history; the same seed and the same now
 	// give the same cases.
 	Seed uint64
+	// Ratings, when set, receives the satisfaction answers some
+	// applicants give after submitting online.
+	Ratings feedback.HistorySeeder
 }
 
-// SeedCases writes about half a year of simulated applications for the
-// demo forms, unless there are cases already: every state of the default
+// SeedCases writes about a year of simulated applications for the demo
+// forms, more of them online as the year goes on, unless there are cases already: every state of the default
 // workflow, online and analogue channels, deadlines met, due and missed,
 // fees paid and unpaid, notes and messages both ways. Every step is a
 // workflow transition with its process event at a plausible time (staff
@@ -67,6 +72,11 @@ func SeedCases(ctx context.Context, s CaseSeed) (int, error) {
 		}
 		n++
 	}
+	if s.Ratings != nil && len(w.ratings) > 0 {
+		if err := s.Ratings.SeedSatisfactionHistory(ctx, w.ratings, w.ratingEvents); err != nil {
+			return n, fmt.Errorf("demo case ratings: %w", err)
+		}
+	}
 	return n, nil
 }
 
@@ -81,11 +91,15 @@ type caseWriter struct {
 	files    map[string][]byte // demo attachments by key
 	pdfs     map[string][]byte // demo PDFs by file name
 	secret   *rand.Rand        // secret links of anonymous cases
+	// ratings are the applicants' satisfaction answers, written at the end.
+	ratings      []*feedback.Satisfaction
+	ratingEvents []processlog.Event
+	rate         *rand.Rand
 }
 
 func newCaseWriter(ctx context.Context, s CaseSeed) (*caseWriter, error) {
 	w := &caseWriter{s: s, forms: map[string]*form.Form{}, flows: map[string]*cases.Workflow{}, files: map[string][]byte{}, pdfs: map[string][]byte{},
-		secret: rand.New(rand.NewPCG(s.Seed, 1))}
+		secret: rand.New(rand.NewPCG(s.Seed, 1)), rate: rand.New(rand.NewPCG(s.Seed, 2))}
 	keys := make([]string, 0, len(profiles))
 	for _, p := range profiles {
 		keys = append(keys, p.key)
@@ -234,6 +248,7 @@ func (w *caseWriter) write(ctx context.Context, p *plan) error {
 	if _, _, err := w.s.Cases.CreateCase(ctx, sub); err != nil {
 		return err
 	}
+	w.rateCase(p, c)
 	var askedAt time.Time
 	for _, st := range p.steps {
 		if !st.at.Before(w.s.Now) {
@@ -371,4 +386,32 @@ func event(c *cases.Case, activity, actor, role string, at time.Time) processlog
 // sortPlans orders plans by arrival, so reference numbers follow time.
 func sortPlans(ps []*plan) {
 	slices.SortStableFunc(ps, func(a, b *plan) int { return a.at.Compare(b.at) })
+}
+
+// rateCase lets some online applicants answer the satisfaction question
+// right after submitting: mostly content, less so with the long housing
+// benefit form.
+func (w *caseWriter) rateCase(p *plan, c *cases.Case) {
+	r := w.rate
+	if p.citizen || p.channel != cases.ChannelOnline || r.Float64() >= 0.25 {
+		return
+	}
+	at := c.SubmittedAt.Add(time.Duration(1+r.IntN(10))*time.Minute + time.Duration(r.IntN(60))*time.Second)
+	if !at.Before(w.s.Now) {
+		return
+	}
+	mood := 4.4
+	if p.prof.key == "wohngeld" {
+		mood = 3.7
+	}
+	rating := min(feedback.MaxRating, max(feedback.MinRating, int(math.Round(mood+0.8*r.NormFloat64()))))
+	sat := &feedback.Satisfaction{Subject: feedback.Subject{Kind: feedback.KindCase, ID: c.ID}, ServiceID: c.ServiceID,
+		OrgID: c.OrgID, Rating: rating, At: at, UpdatedAt: at}
+	if r.IntN(5) == 0 {
+		sat.Comment = pick(r, ratingComments[rating])
+	}
+	w.ratings = append(w.ratings, sat)
+	w.ratingEvents = append(w.ratingEvents, processlog.Event{Process: feedback.Process, CaseID: sat.Subject.String(),
+		Activity: feedback.ActivityRated, At: at, OrgID: c.OrgID, Resource: "citizen",
+		Attrs: map[string]string{"kind": feedback.KindCase, "rating": strconv.Itoa(rating), "service": strconv.FormatInt(c.ServiceID, 10)}})
 }

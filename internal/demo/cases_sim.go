@@ -8,8 +8,17 @@ import (
 	"rathaus/internal/form"
 )
 
-// history is the span of simulated case history before now.
-const history = 182 * 24 * time.Hour
+// history is the span of simulated case history before now; a profile's
+// count is its cases per countSpan, so the year has about twice as many.
+const (
+	history   = 365 * 24 * time.Hour
+	countSpan = 182 * 24 * time.Hour
+)
+
+// onlineTrend is how much the online share of a service's applications
+// lies below its profile's weights a year ago and above them now: more
+// people apply online as the city's services become known.
+var onlineTrend = [2]float64{-0.12, 0.08}
 
 // simulator plans the demo cases; the same seed always gives the same
 // history relative to now.
@@ -45,8 +54,9 @@ func (s *simulator) answersFor(p *plan) {
 // random plans one ordinary case of a service.
 func (s *simulator) random(prof *profile) *plan {
 	r := s.r
-	p := &plan{prof: prof, channel: prof.channel(r), person: newPerson(r)}
-	for p.at = s.arrive(p.channel, s.arrival()); !p.at.Before(s.now); {
+	base := s.arrival()
+	p := &plan{prof: prof, channel: s.channelAt(prof, base), person: newPerson(r)}
+	for p.at = s.arrive(p.channel, base); !p.at.Before(s.now); {
 		p.at = s.arrive(p.channel, s.arrival())
 	}
 	p.worker = prof.team && chance(r, 0.55)
@@ -269,11 +279,43 @@ func profileOf(key string) *profile {
 func (s *simulator) plans() []*plan {
 	var out []*plan
 	for _, prof := range profiles {
-		for range prof.count {
+		for range int(float64(prof.count) * float64(history) / float64(countSpan)) {
 			out = append(out, s.random(prof))
 		}
 	}
 	out = append(out, s.citizenPlans()...)
 	sortPlans(out)
 	return out
+}
+
+// channelAt draws the channel of a case of prof arriving at t: online
+// with the profile's share moved by onlineTrend for t's place in the
+// year, else by the weights of the other channels.
+func (s *simulator) channelAt(prof *profile, t time.Time) string {
+	total, online := 0, 0
+	for _, w := range prof.channels {
+		total += w.weight
+		if w.value == cases.ChannelOnline {
+			online += w.weight
+		}
+	}
+	if online == 0 || online == total {
+		return prof.channel(s.r)
+	}
+	year := 1 - float64(s.now.Sub(t))/float64(history)
+	share := float64(online)/float64(total) + onlineTrend[0] + (onlineTrend[1]-onlineTrend[0])*year
+	if s.r.Float64() < min(max(share, 0.05), 0.95) {
+		return cases.ChannelOnline
+	}
+	n := s.r.IntN(total - online)
+	for _, w := range prof.channels {
+		if w.value == cases.ChannelOnline {
+			continue
+		}
+		if n < w.weight {
+			return w.value
+		}
+		n -= w.weight
+	}
+	return prof.channel(s.r)
 }

@@ -11,6 +11,7 @@ import (
 	"rathaus/internal/cases"
 	"rathaus/internal/catalog"
 	"rathaus/internal/demo"
+	"rathaus/internal/feedback"
 	"rathaus/internal/filestore"
 	"rathaus/internal/form"
 	"rathaus/internal/i18n"
@@ -99,7 +100,7 @@ func TestSeedCases(t *testing.T) {
 			now := time.Now().UTC()
 			cat := seedCity(t, db, now)
 			files := &filestore.Local{Dir: t.TempDir()}
-			seed := demo.CaseSeed{Cases: db, Forms: db, Catalog: cat, Accounts: db, Files: files, Now: now, Seed: 2026}
+			seed := demo.CaseSeed{Cases: db, Forms: db, Catalog: cat, Accounts: db, Files: files, Now: now, Seed: 2026, Ratings: db}
 			began := time.Now()
 			n, err := demo.SeedCases(ctx, seed)
 			if err != nil {
@@ -114,6 +115,8 @@ func TestSeedCases(t *testing.T) {
 				t.Fatalf("SeedCases wrote %d cases, the store holds %d; want about 600", n, total)
 			}
 			checkCases(t, db, all, now)
+			checkCaseRatings(t, db, now)
+			checkOnlineTrend(t, all, now)
 			checkFiles(t, db, files, all)
 			if again, err := demo.SeedCases(ctx, seed); err != nil || again != 0 {
 				t.Errorf("second SeedCases = %d, %v; want nothing", again, err)
@@ -258,4 +261,50 @@ func checkFiles(t *testing.T, db *sqlstore.DB, files filestore.Store, all []*cas
 		t.Error("no demo case has an attachment")
 	}
 	t.Logf("%d attachments", n)
+}
+
+// checkCaseRatings: online applicants rate in every quarter of the year.
+func checkCaseRatings(t *testing.T, db *sqlstore.DB, now time.Time) {
+	for q := 4; q >= 1; q-- {
+		from := now.AddDate(0, -3*q, 0)
+		counts, err := db.RatingCounts(context.Background(), feedback.Filter{From: from, To: from.AddDate(0, 3, 0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, c := range counts {
+			n += c.Count
+		}
+		if n < 20 {
+			t.Errorf("%d ratings of applications in the quarter from %s", n, from.Format(time.DateOnly))
+		}
+	}
+}
+
+// checkOnlineTrend: more applications come online lately than a year ago.
+func checkOnlineTrend(t *testing.T, all []*cases.Case, now time.Time) {
+	var online, total [2]int
+	for _, c := range all {
+		age := now.Sub(c.SubmittedAt)
+		i := -1
+		switch {
+		case age > 270*24*time.Hour:
+			i = 0
+		case age < 90*24*time.Hour:
+			i = 1
+		}
+		if i < 0 {
+			continue
+		}
+		total[i]++
+		if c.Channel == cases.ChannelOnline {
+			online[i]++
+		}
+	}
+	early, late := float64(online[0])/float64(total[0]), float64(online[1])/float64(total[1])
+	if total[0] < 200 || total[1] < 200 || late < early+0.1 {
+		t.Errorf("online share %.2f of %d cases a year ago, %.2f of %d lately: want a year of cases, more online lately",
+			early, total[0], late, total[1])
+	}
+	t.Logf("online share of applications %.2f a year ago, %.2f lately", early, late)
 }

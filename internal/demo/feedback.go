@@ -14,7 +14,11 @@ import (
 // FeedbackServices is how many published services get simulated feedback.
 const FeedbackServices = 12
 
-// SeedFeedback simulates feedback of the last 120 days when there is
+// FeedbackDays is how far back the simulated feedback goes: a year, so
+// the dashboards show every month.
+const FeedbackDays = 365
+
+// SeedFeedback simulates feedback of the last FeedbackDays when there is
 // none: on the first FeedbackServices published services (by id),
 // answers to "Was this page helpful?" and satisfaction answers after
 // applications and appointments, each service with its own mood, some
@@ -48,8 +52,8 @@ func SeedFeedback(ctx context.Context, store feedback.Store, services catalog.St
 
 func seedServiceFeedback(ctx context.Context, store feedback.Store, s *catalog.Service, i int, mood float64, now time.Time, rng *rand.Rand) (int, error) {
 	n := 0
-	at := func() time.Time { return now.Add(-time.Duration(rng.IntN(120*24)) * time.Hour) }
-	for j := range 10 + rng.IntN(12) {
+	at := func() time.Time { return now.Add(-time.Duration(rng.IntN(FeedbackDays*24)) * time.Hour) }
+	for j := range 30 + rng.IntN(30) {
 		t := at()
 		h := &feedback.Helpful{ServiceID: s.ID, Helpful: rng.Float64()*5 < mood+0.4,
 			ClientHash: fmt.Sprintf("demo-%d-%d", i, j), Day: t.Format(time.DateOnly), At: t}
@@ -61,7 +65,7 @@ func seedServiceFeedback(ctx context.Context, store feedback.Store, s *catalog.S
 		}
 		n++
 	}
-	for j := range 8 + rng.IntN(10) {
+	for j := range 12 + rng.IntN(12) {
 		t := at()
 		kind := feedback.KindCase
 		if j%3 == 0 {

@@ -40,6 +40,11 @@ func TestSeedFeedback(t *testing.T) {
 		if again, err := demo.SeedFeedback(ctx, db, db, now); err != nil || again != 0 {
 			t.Errorf("second seed added %d, %v; want nothing", again, err)
 		}
+		// The page answers reach back a year: the oldest quarter has some.
+		old, err := db.HelpfulCounts(ctx, feedback.Filter{From: now.AddDate(-1, 0, 0), To: now.AddDate(0, -9, 0)})
+		if err != nil || len(old) < demo.FeedbackServices/2 {
+			t.Errorf("page answers of %d services in the quarter a year ago, %v", len(old), err)
+		}
 		res, err := (&feedback.Service{Store: db}).Results(ctx, feedback.Filter{})
 		if err != nil {
 			t.Fatal(err)
