@@ -98,7 +98,16 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "Simulated %d applications of the last six months.\n", n)
+			fmt.Fprintf(stdout, "Simulated %d applications of the last twelve months.\n", n)
+		}
+		// A year of visits at the offices, when no booking is in the past.
+		v, err := demo.SeedVisits(ctx, demo.VisitSeed{Store: a.db, History: a.db, Ratings: a.db, Catalog: a.catalog,
+			Now: time.Now(), Seed: 2026})
+		if err != nil {
+			return err
+		}
+		if v.Bookings > 0 {
+			fmt.Fprintf(stdout, "Simulated %d appointments and %d walk-ins of the last twelve months.\n", v.Bookings, v.WalkIns)
 		}
 		// The dashboards show the seeded history at once, not after the
 		// first periodic refresh.
