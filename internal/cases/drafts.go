@@ -20,32 +20,99 @@ type SavedDraft struct {
 // SaveDraft keeps a citizen's unfinished application: in the account, or
 // without one behind a secret link. who.Secret (or draftID for an
 // account) names an existing draft to update; answers are stored as they
-// are (unchecked: a draft may be incomplete).
+// are (unchecked: a draft may be incomplete). It counts nothing in the
+// form funnel; the online flow saves with SaveStep.
 func (s *Service) SaveDraft(ctx context.Context, who Citizen, draftID int64, serviceID int64, version int, a form.Answers, pageID string) (*SavedDraft, error) {
-	raw, err := json.Marshal(a)
+	return s.saveDraft(ctx, DraftSave{Who: who, DraftID: draftID, ServiceID: serviceID, Answers: a, PageID: pageID}, version)
+}
+
+// DraftSave is one step of an application in the online flow.
+type DraftSave struct {
+	Who       Citizen
+	DraftID   int64 // the account's draft to update; 0: who.Secret's, or a new one
+	ServiceID int64
+	Form      *form.Form // the published form filled in
+	Answers   form.Answers
+	PageID    string // the page the applicant goes on with ("pruefen": the check page)
+	// Campaign is the code of the promotion campaign the applicant came
+	// from (checked by the caller); kept only when the draft is created.
+	Campaign string
+}
+
+// SaveStep saves a draft like SaveDraft and moves the form funnel on in
+// the same transaction: a new draft counts as a started application (and
+// for its campaign), and each page of the applicant's path before PageID
+// counts as passed, once per draft.
+func (s *Service) SaveStep(ctx context.Context, st DraftSave) (*SavedDraft, error) {
+	return s.saveDraft(ctx, st, st.Form.Version)
+}
+
+func (s *Service) saveDraft(ctx context.Context, st DraftSave, version int) (*SavedDraft, error) {
+	raw, err := json.Marshal(st.Answers)
 	if err != nil {
 		return nil, err
 	}
-	out := &SavedDraft{Answers: a}
+	who := st.Who
+	out := &SavedDraft{Answers: st.Answers}
 	d := &Draft{}
-	if draftID != 0 || who.Secret != "" {
-		if d, err = s.ownDraft(ctx, who, draftID); err != nil {
+	if st.DraftID != 0 || who.Secret != "" {
+		if d, err = s.ownDraft(ctx, who, st.DraftID); err != nil {
 			return nil, err
 		}
-	} else if who.UserID != nil {
-		d.UserID = who.UserID
 	} else {
-		out.Secret = newSecret()
-		d.AccessHash = HashSecret(out.Secret)
+		if who.UserID != nil {
+			d.UserID = who.UserID
+		} else {
+			out.Secret = newSecret()
+			d.AccessHash = HashSecret(out.Secret)
+		}
+		d.Campaign = st.Campaign
 	}
-	d.ServiceID, d.FormVersion, d.Answers, d.PageID = serviceID, version, raw, pageID
+	d.ServiceID, d.FormVersion, d.Answers, d.PageID = st.ServiceID, version, raw, st.PageID
 	d.UpdatedAt, d.ExpiresAt = s.now(), s.now().Add(s.draftTTL())
+	d.Progress = nil
+	if st.Form != nil {
+		d.Progress = FormProgress(st.Form, st.Answers, st.PageID)
+	}
 	if err := s.Store.SaveDraft(ctx, d); err != nil {
 		return nil, err
 	}
+	d.Progress = nil
 	out.Draft = d
 	return out, nil
 }
+
+// FormProgress is how far an applicant with answers a who goes on with
+// page pageID of f got: the pages of their path before it are passed. At
+// the check page ("pruefen", or any ID not in the path) every page of the
+// path is passed; an unknown page passes none.
+func FormProgress(f *form.Form, a form.Answers, pageID string) *Progress {
+	index := func(id string) int {
+		for i := range f.Pages {
+			if f.Pages[i].ID == id {
+				return i
+			}
+		}
+		return -1
+	}
+	at := index(pageID)
+	if at < 0 && pageID != CheckPage {
+		return &Progress{}
+	}
+	if at < 0 {
+		at = len(f.Pages)
+	}
+	p := &Progress{Reached: at}
+	for _, id := range f.Path(a) {
+		if i := index(id); i < at {
+			p.Passed = append(p.Passed, PagePassed{ID: id, Index: i})
+		}
+	}
+	return p
+}
+
+// CheckPage is the page ID of "check your answers" in drafts.
+const CheckPage = "pruefen"
 
 // OpenDraft returns a draft its owner asks for.
 func (s *Service) OpenDraft(ctx context.Context, who Citizen, draftID int64) (*SavedDraft, error) {

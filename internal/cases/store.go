@@ -96,6 +96,34 @@ type Draft struct {
 	PageID      string // where the citizen stopped
 	UpdatedAt   time.Time
 	ExpiresAt   time.Time
+	// Campaign is the code of the promotion campaign the application came
+	// from ("" none); stored when the draft is created, never changed.
+	Campaign string
+	// FunnelMonth is the month ("2006-01", Europe/Berlin) the draft was
+	// counted as a started application; "" when it is not counted.
+	FunnelMonth string
+	// Reached is how far the application got: the index in the form's
+	// pages of the furthest page it stopped at (the pages before it were
+	// passed). The store keeps the largest value.
+	Reached int
+	// Progress, when set, moves the form funnel on with this save: a new
+	// draft counts as started, and each passed page counts once per
+	// draft. Not stored; nil counts nothing.
+	Progress *Progress
+}
+
+// Progress is how far an application is, for the form funnel: the pages
+// of the applicant's path passed so far and the index in the form's
+// pages of the page they are on now (len(pages) at the check page).
+type Progress struct {
+	Passed  []PagePassed
+	Reached int
+}
+
+// PagePassed names a form page by its ID and index in the form's pages.
+type PagePassed struct {
+	ID    string
+	Index int
 }
 
 // Effects are written in the same transaction as the change they belong

@@ -68,6 +68,9 @@ type Store interface {
 	CountScan(ctx context.Context, campaignID int64, day string) error
 	// ScansByDay lists the campaign's days with scans, oldest first.
 	ScansByDay(ctx context.Context, campaignID int64) ([]DayScans, error)
+	// CampaignFunnel lists the campaign's days with scans, started or
+	// submitted applications, oldest first.
+	CampaignFunnel(ctx context.Context, campaignID int64) ([]DayFunnel, error)
 }
 
 // codeAlphabet has no letters that are easy to confuse (0/o, 1/l/i).

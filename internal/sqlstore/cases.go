@@ -124,6 +124,9 @@ func (d *DB) createCase(ctx context.Context, tx *sql.Tx, c *cases.Case, s *cases
 		return err
 	}
 	if s.DraftID != 0 {
+		if err := d.funnelSubmit(ctx, tx, s.DraftID, c.SubmittedAt); err != nil {
+			return err
+		}
 		if _, err := d.exec(ctx, tx, "DELETE FROM case_drafts WHERE id = ?", s.DraftID); err != nil {
 			return err
 		}

@@ -11,13 +11,14 @@ import (
 
 const draftWriteCols = "user_id, access_hash, service_id, form_version, answers, page_id, updated_at, expires_at"
 
-const draftCols = "id, " + draftWriteCols
+const draftCols = "id, " + draftWriteCols + ", campaign, funnel_month, funnel_reached"
 
 func scanDraft(row scanner) (*cases.Draft, error) {
 	var d cases.Draft
 	var user sql.NullInt64
 	var hash, answers string
-	err := row.Scan(&d.ID, &user, &hash, &d.ServiceID, &d.FormVersion, &answers, &d.PageID, &d.UpdatedAt, &d.ExpiresAt)
+	err := row.Scan(&d.ID, &user, &hash, &d.ServiceID, &d.FormVersion, &answers, &d.PageID, &d.UpdatedAt, &d.ExpiresAt,
+		&d.Campaign, &d.FunnelMonth, &d.Reached)
 	if err != nil {
 		return nil, err
 	}
@@ -32,16 +33,39 @@ func scanDraft(row scanner) (*cases.Draft, error) {
 }
 
 // SaveDraft inserts a draft (ID 0) or updates it (NotFound when gone).
+// With dr.Progress set it moves the form funnel on in the same
+// transaction (dashboard_funnel.go): a new draft counts as started in
+// the month of its UpdatedAt, and for its campaign on that day; pages
+// passed count once per draft. Campaign is written on insert only.
 func (d *DB) SaveDraft(ctx context.Context, dr *cases.Draft) error {
 	args := []any{dr.UserID, hexHash(dr.AccessHash), dr.ServiceID, dr.FormVersion, answersText(dr.Answers), dr.PageID,
 		dr.UpdatedAt, dr.ExpiresAt}
-	if dr.ID == 0 {
-		id, err := d.insertID(ctx, d.db, "INSERT INTO case_drafts ("+draftWriteCols+") VALUES ("+placeholders(8)+")", args...)
-		dr.ID = id
-		return err
-	}
-	return d.mapErr(mustAffect(d.exec(ctx, d.db, `UPDATE case_drafts SET user_id = ?, access_hash = ?, service_id = ?,
-		form_version = ?, answers = ?, page_id = ?, updated_at = ?, expires_at = ? WHERE id = ?`, append(args, dr.ID)...)))
+	return d.mapErr(d.tx(ctx, func(tx *sql.Tx) error {
+		if dr.ID == 0 {
+			month, reached := "", 0
+			if dr.Progress != nil {
+				month, reached = funnelMonth(dr.UpdatedAt), dr.Progress.Reached
+			}
+			id, err := d.insertIDRaw(ctx, tx, "INSERT INTO case_drafts ("+draftWriteCols+", campaign, funnel_month, funnel_reached) VALUES ("+
+				placeholders(11)+")", append(args, dr.Campaign, month, reached)...)
+			if err != nil {
+				return err
+			}
+			dr.ID, dr.FunnelMonth, dr.Reached = id, month, reached
+			if month == "" {
+				return nil
+			}
+			return d.funnelStart(ctx, tx, dr)
+		}
+		if err := mustAffect(d.exec(ctx, tx, `UPDATE case_drafts SET user_id = ?, access_hash = ?, service_id = ?,
+			form_version = ?, answers = ?, page_id = ?, updated_at = ?, expires_at = ? WHERE id = ?`, append(args, dr.ID)...)); err != nil {
+			return err
+		}
+		if dr.Progress == nil {
+			return nil
+		}
+		return d.funnelProgress(ctx, tx, dr)
+	}))
 }
 
 // FindDraft returns a draft or NotFound.
