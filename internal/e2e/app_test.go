@@ -13,6 +13,7 @@ import (
 	"rathaus/internal/appointment"
 	"rathaus/internal/cases"
 	svccatalog "rathaus/internal/catalog"
+	"rathaus/internal/dashboard"
 	"rathaus/internal/demo"
 	"rathaus/internal/filestore"
 	"rathaus/internal/i18n"
@@ -107,7 +108,7 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	}
 	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Appointments: appts, Forms: db, Cases: applications, Audit: db, Mail: db, Jobs: db,
 		Ping: db.Ping, Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown, Location: berlin,
-		Impact: &impact.Service{Store: db}, SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!"})
+		Impact: &impact.Service{Store: db}, Dashboard: &dashboard.Service{Store: db, Now: now}, SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!"})
 	if err != nil {
 		t.Fatal(err)
 	}

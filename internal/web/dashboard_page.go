@@ -273,7 +273,7 @@ func (v dashView) channelChart(f *dashboard.Figures, labels, names []string) das
 	}
 	c.barLegend(legend, pats)
 	c.Desc = v.t("dashboard.chart.channels_desc", names[0], names[len(names)-1], v.count(f.Total.Cases), v.number(f.Total.DigitalTakeUp, v.percent))
-	c.Table.Caption = c.Heading
+	c.Table.Caption = v.t("dashboard.table_of", c.Heading)
 	c.Table.Head = []string{v.t("dashboard.col.month")}
 	for _, ch := range dashboard.Channels {
 		c.Table.Head = append(c.Table.Head, v.channelName(ch))
@@ -301,7 +301,7 @@ func (v dashView) shareChart(f *dashboard.Figures, labels, names []string) dashC
 	c.lines(labels, series, 100, func(x float64) string { return impactNumber(v.p.Lang, x) + " %" })
 	c.Desc = v.t("dashboard.chart.shares_desc", names[0], names[len(names)-1],
 		v.number(f.Total.DigitalTakeUp, v.percent), v.number(f.Total.OnlineAppointmentShare, v.percent))
-	c.Table = dashTable{Caption: c.Heading, Head: []string{v.t("dashboard.col.month"), v.t("dashboard.fig.take_up"), v.t("dashboard.fig.assisted"),
+	c.Table = dashTable{Caption: v.t("dashboard.table_of", c.Heading), Head: []string{v.t("dashboard.col.month"), v.t("dashboard.fig.take_up"), v.t("dashboard.fig.assisted"),
 		v.t("dashboard.fig.online_appointments"), v.t("dashboard.col.visits_booked"), v.t("dashboard.col.visits_walk_in")}}
 	c.Table.Rows, c.Table.Foot = v.rows(f, names, func(p dashboard.Period) []string {
 		return []string{v.number(p.DigitalTakeUp, v.percent), v.number(p.AssistedShare, v.percent), v.number(p.OnlineAppointmentShare, v.percent),
@@ -324,7 +324,7 @@ func (v dashView) spreadChart(id, key string, f *dashboard.Figures, labels, name
 	c.lines(labels, series, 0, func(x float64) string { return v.t(unitKey, impactNumber(v.p.Lang, x)) })
 	all := get(f.Total)
 	c.Desc = v.t("dashboard.chart.spread_desc", names[0], names[len(names)-1], v.number(all.Median, unit), v.number(all.P90, unit))
-	c.Table = dashTable{Caption: c.Heading, Head: []string{v.t("dashboard.col.month"), v.t("dashboard.col.n." + key),
+	c.Table = dashTable{Caption: v.t("dashboard.table_of", c.Heading), Head: []string{v.t("dashboard.col.month"), v.t("dashboard.col.n." + key),
 		v.t("dashboard.col.median"), v.t("dashboard.col.p90")}}
 	c.Table.Rows, c.Table.Foot = v.rows(f, names, func(p dashboard.Period) []string {
 		s := get(p)
@@ -367,7 +367,7 @@ func (v dashView) ratingChart(f *dashboard.Figures, labels, names []string) dash
 	c.lines(labels, series, 100, func(x float64) string { return impactNumber(v.p.Lang, x) + " %" })
 	c.Desc = v.t("dashboard.chart.satisfaction_desc", names[0], names[len(names)-1],
 		v.number(f.Total.SatisfiedShare, v.percent), v.number(f.Total.MeanRating, v.plain))
-	c.Table = dashTable{Caption: c.Heading, Head: []string{v.t("dashboard.col.month"), v.t("dashboard.col.ratings"),
+	c.Table = dashTable{Caption: v.t("dashboard.table_of", c.Heading), Head: []string{v.t("dashboard.col.month"), v.t("dashboard.col.ratings"),
 		"1", "2", "3", "4", "5", v.t("dashboard.fig.satisfaction"), v.t("dashboard.fig.satisfied")}}
 	c.Table.Rows, c.Table.Foot = v.rows(f, names, func(p dashboard.Period) []string {
 		cells := []string{v.count(p.Ratings)}
@@ -410,7 +410,7 @@ func (v dashView) funnelChart(fu dashboard.FunnelFigures) *dashChart {
 	c.stackedBars(labels, stacks, v.plain)
 	c.H = dcXLabelY + 12
 	c.Desc = v.t("dashboard.chart.funnel_desc", v.count(fu.Started), v.count(fu.Submitted), v.number(fu.Completion, v.percent))
-	c.Table = dashTable{Caption: c.Heading, Head: []string{v.t("dashboard.col.step"), v.t("dashboard.col.passed"),
+	c.Table = dashTable{Caption: v.t("dashboard.table_of", c.Heading), Head: []string{v.t("dashboard.col.step"), v.t("dashboard.col.passed"),
 		v.t("dashboard.col.dropped"), v.t("dashboard.col.drop_share"), v.t("dashboard.col.lost_share")}}
 	c.Table.Rows = append(c.Table.Rows, dashRow{Head: v.t("dashboard.funnel.started"), Cells: []string{v.count(fu.Started), "", "", ""}})
 	for _, st := range fu.Steps {
