@@ -35,6 +35,9 @@ type applyFlow struct {
 	Who     cases.Citizen
 	Draft   *cases.Draft
 	Answers form.Answers
+	// Campaign is the code of the promotion campaign the applicant came
+	// from (?kampagne=, checked), carried in links until the draft keeps it.
+	Campaign string
 }
 
 // applyURL is where a service's online application starts.
@@ -46,6 +49,9 @@ func (a *applyFlow) url(path string, extra ...string) string {
 	if a.User != nil && a.Draft != nil {
 		q.Set(applyDraftParam, strconv.FormatInt(a.Draft.ID, 10))
 	}
+	if a.Draft == nil && a.Campaign != "" {
+		q.Set(campaignParam, a.Campaign)
+	}
 	for i := 0; i+1 < len(extra); i += 2 {
 		q.Set(extra[i], extra[i+1])
 	}
@@ -54,6 +60,15 @@ func (a *applyFlow) url(path string, extra ...string) string {
 		u += "?" + q.Encode()
 	}
 	return u
+}
+
+// startURL is the application's start page, with the campaign tag
+// while no draft keeps it.
+func (a *applyFlow) startURL() string {
+	if a.Draft == nil && a.Campaign != "" {
+		return applyURL(a.Service.ID) + "?" + url.Values{campaignParam: {a.Campaign}}.Encode()
+	}
+	return applyURL(a.Service.ID)
 }
 
 // DraftID is the account draft's ID for hidden fields; 0 without one.
@@ -113,6 +128,8 @@ func (s *Server) openApplication(r *http.Request) (*applyFlow, error) {
 			return nil, errNotFound
 		}
 		a.Draft, a.Answers = saved.Draft, saved.Answers
+	} else {
+		a.Campaign = s.campaignTag(r, sid)
 	}
 	return a, nil
 }
@@ -124,7 +141,8 @@ func (s *Server) saveApplyDraft(w http.ResponseWriter, r *http.Request, a *apply
 	if a.User != nil && a.Draft != nil {
 		id = a.Draft.ID
 	}
-	saved, err := s.opts.Cases.SaveDraft(r.Context(), a.Who, id, a.Service.ID, a.Form.Version, answers, pageID)
+	saved, err := s.opts.Cases.SaveStep(r.Context(), cases.DraftSave{Who: a.Who, DraftID: id, ServiceID: a.Service.ID,
+		Form: a.Form, Answers: answers, PageID: pageID, Campaign: a.Campaign})
 	if err != nil {
 		return err
 	}
@@ -177,12 +195,12 @@ func (s *Server) handleApplyStart(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	lang := langOf(r)
-	a := &applyFlow{Form: f, Service: svc, User: currentUser(r), Answers: form.Answers{}}
+	a := &applyFlow{Form: f, Service: svc, User: currentUser(r), Answers: form.Answers{}, Campaign: s.campaignTag(r, sid)}
 	p := applyStartPage{Page: s.page(r, "cases_web.start.title"), App: a, Title: f.Title.Get(lang),
 		Intro: f.Intro.Get(lang), Documents: svc.Documents, Days: f.Settings.DecisionDays,
 		DraftDays: int(s.opts.Cases.DraftTTL.Hours() / 24), Anonymous: f.Settings.Anonymous,
-		FirstURL: applyURL(sid) + "/" + a.firstPage(),
-		LoginURL: loginPath + "?" + url.Values{"next": {applyURL(sid)}}.Encode()}
+		FirstURL: a.url("/" + a.firstPage()),
+		LoginURL: loginPath + "?" + url.Values{"next": {a.startURL()}}.Encode()}
 	if p.DraftDays <= 0 {
 		p.DraftDays = int(cases.DefaultDraftTTL.Hours() / 24)
 	}

@@ -93,7 +93,7 @@ func (s *Server) renderApplyPage(w http.ResponseWriter, r *http.Request, a *appl
 	case prev != "":
 		ap.BackURL = a.url("/" + prev)
 	default:
-		ap.BackURL = applyURL(a.Service.ID)
+		ap.BackURL = a.startURL()
 	}
 	ap.Problems = labelledProblems(f, a.Form, lang)
 	for _, qf := range questionFields(f, p, lang, shown) {

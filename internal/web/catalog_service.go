@@ -120,7 +120,7 @@ func (s *Server) serviceView(r *http.Request, sv *catalog.Service) (serviceView,
 	if v.BookURL, err = s.bookURL(r, sv.ID); err != nil {
 		return v, err
 	}
-	v.ApplyURL = s.applyHereURL(r, sv.ID)
+	v.ApplyURL = s.withCampaign(r, sv.ID, s.applyHereURL(r, sv.ID))
 	v.IdeaURL = s.ideaURLFor(sv.ID)
 	if sv.OrgID != nil && s.opts.Orgs != nil {
 		if o, err := s.opts.Orgs.Store.FindOrgByID(ctx, *sv.OrgID); err == nil {

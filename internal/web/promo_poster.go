@@ -49,22 +49,28 @@ type campaignJSON struct {
 	Address   string            `json:"address"`
 	CreatedAt string            `json:"created_at"`
 	Scans     int               `json:"scans"`
+	Started   int               `json:"started"`
+	Submitted int               `json:"submitted"`
+	Shares    campaignShares    `json:"conversion"`
 	Days      []campaignDayJSON `json:"days"`
 }
 
 type campaignDayJSON struct {
-	Day   string `json:"day"`
-	Scans int    `json:"scans"`
+	Day       string `json:"day"`
+	Scans     int    `json:"scans"`
+	Started   int    `json:"started"`
+	Submitted int    `json:"submitted"`
 }
 
 // handleAPICampaign answers GET /api/v1/campaigns/{code}: the campaign
-// and its scans per day, for staff who may promote its service.
+// and its scans, started and submitted applications per day with the
+// totals and conversions, for staff who may promote its service.
 func (s *Server) handleAPICampaign(w http.ResponseWriter, r *http.Request) error {
 	c, _, err := s.promoCampaign(r)
 	if err != nil {
 		return err
 	}
-	days, err := s.opts.Promo.ScansByDay(r.Context(), c.ID)
+	days, err := s.opts.Promo.CampaignFunnel(r.Context(), c.ID)
 	if err != nil {
 		return err
 	}
@@ -72,8 +78,9 @@ func (s *Server) handleAPICampaign(w http.ResponseWriter, r *http.Request) error
 		Address: promo.ScanAddress(s.opts.BaseURL, c.Code), CreatedAt: c.CreatedAt.UTC().Format("2006-01-02T15:04:05Z"),
 		Days: []campaignDayJSON{}}
 	for _, d := range days {
-		out.Scans += d.Scans
-		out.Days = append(out.Days, campaignDayJSON{Day: d.Day, Scans: d.Scans})
+		out.Days = append(out.Days, campaignDayJSON{Day: d.Day, Scans: d.Scans, Started: d.Started, Submitted: d.Submitted})
 	}
+	t := promo.Total(days)
+	out.Scans, out.Started, out.Submitted, out.Shares = t.Scans, t.Started, t.Submitted, sharesOf(t)
 	return s.writeJSON(w, http.StatusOK, out)
 }

@@ -160,12 +160,14 @@ func (s *Server) promoItem(r *http.Request, c promo.Summary) promoCampaignItem {
 	return it
 }
 
-// promoCampaignPage is a campaign's report: scans per day.
+// promoCampaignPage is a campaign's report: scans, started and submitted
+// applications per day, with the total and the conversions.
 type promoCampaignPage struct {
 	Page
 	Service  *catalog.Service
 	Campaign promoCampaignItem
-	Days     []promo.DayScans
+	Days     []promoFunnelRow
+	Total    promoFunnelRow
 	Created  string
 }
 
@@ -175,16 +177,13 @@ func (s *Server) handlePromoCampaign(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	days, err := s.opts.Promo.ScansByDay(r.Context(), c.ID)
+	days, err := s.opts.Promo.CampaignFunnel(r.Context(), c.ID)
 	if err != nil {
 		return err
 	}
-	total := 0
-	for _, d := range days {
-		total += d.Scans
-	}
-	p := promoCampaignPage{Page: s.page(r, "promo.campaign.title"), Service: svc, Days: days,
-		Campaign: s.promoItem(r, promo.Summary{Campaign: *c, Scans: total}),
+	rows, total := promoFunnelRows(langOf(r), days)
+	p := promoCampaignPage{Page: s.page(r, "promo.campaign.title"), Service: svc, Days: rows, Total: total,
+		Campaign: s.promoItem(r, promo.Summary{Campaign: *c, Scans: total.Scans}),
 		Created:  c.CreatedAt.In(s.opts.Location).Format("2006-01-02")}
 	p.Title = s.t(r, "promo.campaign.title", c.Name)
 	return s.render(w, r, "promo_campaign", p)

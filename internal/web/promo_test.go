@@ -103,7 +103,7 @@ func TestScanCountsAndRedirectsWithoutCookie(t *testing.T) {
 	report := e.get("/amt/werbung/kampagnen/"+code, e.editor)
 	wantStatus(t, report, 200)
 	day := testNow.In(e.srv.opts.Location).Format("2006-01-02")
-	if !strings.Contains(report.body, day+"</td><td class=\"kern-table__cell\">3</td>") {
+	if !strings.Contains(report.body, day+"</th><td class=\"kern-table__cell\">3</td>") {
 		t.Errorf("report lacks 3 scans on %s:\n%.4000s", day, report.body)
 	}
 	if got := e.apiCampaign(t, code, "eins@example.org", 200); got["scans"] != float64(3) {
