@@ -13,6 +13,7 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/config"
+	"rathaus/internal/dashboard"
 	"rathaus/internal/demo"
 	"rathaus/internal/impact"
 	"rathaus/internal/oidc"
@@ -171,6 +172,8 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		SessionSecret: a.cfg.SessionSecret, TrustProxy: a.cfg.TrustProxy, MetricsToken: a.cfg.MetricsToken,
 		OIDC: provider, OIDCLabel: a.cfg.OIDC.ButtonLabel, OpenData: a.openData(),
 		Promo: a.db,
+		// The dashboards suppress small cells with the open data's threshold.
+		Dashboard: &dashboard.Service{Store: a.db, Now: time.Now, MinCount: a.cfg.OpenData.MinCount},
 	})
 }
 
