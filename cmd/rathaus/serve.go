@@ -110,6 +110,16 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		if v.Bookings > 0 {
 			fmt.Fprintf(stdout, "Simulated %d appointments and %d walk-ins of the last twelve months.\n", v.Bookings, v.WalkIns)
 		}
+		// The forms' funnel matching the applications, and two campaigns,
+		// when there are none.
+		fs, err := demo.SeedFunnel(ctx, demo.FunnelSeed{Funnel: a.db, Cases: a.db, Forms: a.db, Promo: a.db,
+			Catalog: a.catalog, Now: time.Now(), Seed: 2026})
+		if err != nil {
+			return err
+		}
+		if fs.Months > 0 || fs.Campaigns > 0 {
+			fmt.Fprintf(stdout, "Simulated the form funnel of %d service months and %d campaigns.\n", fs.Months, fs.Campaigns)
+		}
 		// The dashboards show the seeded history at once, not after the
 		// first periodic refresh.
 		_, err = a.db.RefreshDashboard(ctx)
