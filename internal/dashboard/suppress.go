@@ -1,6 +1,9 @@
 package dashboard
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // Suppress blanks, for the public, every figure about fewer than min
 // people, and what would give such a figure away:
@@ -16,7 +19,11 @@ import "strconv"
 //     too, repeated until nothing changes.
 //  3. A share, mean, median or 90th percentile is hidden when it is
 //     computed from fewer than min people or from a hidden count (a
-//     share and its visible whole would give the count back).
+//     share and its visible whole would give the count back). Ratings
+//     are the exception: when one of the ratings 1 to 5 is hidden, all
+//     five are, and the mean and the share of satisfied people stay
+//     (they are about at least min people, and with three of five
+//     ratings unknown they give none of them away).
 //  4. The funnel: a page's "passed" is hidden from the first page whose
 //     drop-off is hidden on, since started − passed would give it away.
 //
@@ -219,20 +226,18 @@ func suppressRatings(rows []*Period, min int) {
 	}
 	hid := grid(g, true, nil, min)
 	for i, p := range rows {
-		anyHidden := hid[i][5]
 		if hid[i][5] {
 			hideCount(p, &p.Ratings, "ratings")
-		}
-		for j := range p.RatingCounts {
-			if hid[i][j] {
-				hideCount(p, &p.RatingCounts[j], "ratings_"+strconv.Itoa(j+1))
-				anyHidden = true
-			}
-		}
-		// With one rating hidden, mean and share would still tell it.
-		if anyHidden {
 			hideNumber(p, &p.MeanRating, "mean_rating")
 			hideNumber(p, &p.SatisfiedShare, "satisfied_share")
+		}
+		// With the count, the mean and the share, two hidden ratings
+		// could be worked out from the others: so the distribution goes
+		// as a whole, and mean and share stay.
+		if slices.Contains(hid[i][:5], true) {
+			for j := range p.RatingCounts {
+				hideCount(p, &p.RatingCounts[j], "ratings_"+strconv.Itoa(j+1))
+			}
 		}
 	}
 }

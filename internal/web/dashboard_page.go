@@ -140,12 +140,24 @@ type dashView struct{ p *dashboardPage }
 
 func (v dashView) t(key string, args ...any) string { return v.p.T(key, args...) }
 
-// count writes a count, or "fewer than N" when suppressed.
+// count writes a count; suppressed, "fewer than N" when it is that
+// small, else "not shown" (hidden so that it does not give another away).
 func (v dashView) count(c dashboard.Count) string {
 	if c.Hidden {
-		return v.t("dashboard.fewer_than", v.p.MinCount)
+		if c.N > 0 && c.N < int64(v.p.MinCount) {
+			return v.t("dashboard.fewer_than", v.p.MinCount)
+		}
+		return v.t("dashboard.hidden")
 	}
 	return impactNumber(v.p.Lang, float64(c.N))
+}
+
+// note is what a chart draws instead of a hidden bar.
+func (v dashView) note(c dashboard.Count) string {
+	if c.N > 0 && c.N < int64(v.p.MinCount) {
+		return v.t("dashboard.fewer_than_short", v.p.MinCount)
+	}
+	return v.t("dashboard.hidden_short")
 }
 
 // number writes a figure with format, "–" when unknown and a note when
@@ -246,7 +258,7 @@ func (v dashView) channelChart(f *dashboard.Figures, labels, names []string) das
 	for i, m := range f.Months {
 		st := dcStack{Label: names[i]}
 		if m.Cases.Hidden {
-			st.Note = v.t("dashboard.fewer_than_short", v.p.MinCount)
+			st.Note = v.note(m.Cases)
 		} else {
 			shown := int64(0)
 			for k, ch := range m.Channels {
@@ -396,7 +408,7 @@ func (v dashView) funnelChart(fu dashboard.FunnelFigures) *dashChart {
 		labels = append(labels, label)
 		st := dcStack{Label: label}
 		if n.Hidden {
-			st.Note = v.t("dashboard.fewer_than_short", v.p.MinCount)
+			st.Note = v.note(n)
 		} else {
 			st.Segments = []dcSegment{{Name: label, Value: float64(n.N), Pattern: 0, Shown: v.count(n)}}
 		}

@@ -66,15 +66,19 @@ func TestDashboardPublicAndStaff(t *testing.T) {
 	// October: 7 online, 2 on paper; the 2 are hidden, and the 7 with
 	// them (9 − 7 would give the 2 away); take-up too.
 	wantCells(t, "public October", rowCells(t, res.doc, "chart-channels-table", "Oktober 2026"),
-		"weniger als 5", "0", "weniger als 5", "0", "0", "0", "9", "nicht ausgewiesen", "0 %")
+		"nicht ausgewiesen", "0", "weniger als 5", "0", "0", "0", "9", "nicht ausgewiesen", "0 %")
 	wantCells(t, "public total", rowCells(t, res.doc, "chart-channels-table", "Gesamter Zeitraum"),
 		"13", "0", "weniger als 5", "weniger als 5", "0", "0", "18", "72,2 %")
 	// One of 9 deadlines missed: met and compliance hidden. 3 walk-ins:
 	// hidden, and the online share of appointments with them.
 	wantCells(t, "public deadlines", rowCells(t, res.doc, "chart-processing-table", "Oktober 2026"),
-		"9", "*", "*", "9", "weniger als 5", "nicht ausgewiesen")
+		"9", "*", "*", "9", "nicht ausgewiesen", "nicht ausgewiesen")
 	wantCells(t, "public visits", rowCells(t, res.doc, "chart-shares-table", "November 2026"),
 		"*", "*", "nicht ausgewiesen", "5", "weniger als 5")
+	// Eight ratings in November, four of them 5: the distribution is
+	// hidden as a whole, count, mean and share stay.
+	wantCells(t, "public satisfaction", rowCells(t, res.doc, "chart-satisfaction-table", "November 2026"),
+		"8", "nicht ausgewiesen", "weniger als 5", "weniger als 5", "weniger als 5", "weniger als 5", "4,12", "75 %")
 	// Every chart is an image with a name and a description, beside a
 	// table with a caption.
 	svgs := queryAll(res.doc, "main svg")
@@ -250,7 +254,7 @@ func TestDashboardEnglish(t *testing.T) {
 	r.Header.Set("Accept-Language", "en")
 	res := e.do(r)
 	wantStatus(t, res, http.StatusOK)
-	wantCells(t, "en October", rowCells(t, res.doc, "chart-channels-table", "October 2026"), "fewer than 5", "0", "fewer than 5")
+	wantCells(t, "en October", rowCells(t, res.doc, "chart-channels-table", "October 2026"), "not shown", "0", "fewer than 5")
 	wantCells(t, "en take-up", rowCells(t, res.doc, "overview-table", "Digital take-up"), "72.2 %")
 }
 
