@@ -168,17 +168,19 @@ type FunnelFigures struct {
 	Suppressed   []string `json:"suppressed"`
 }
 
-// FunnelPage is one form page: who reached it, got past it, left on it.
+// FunnelPage is one form page: who got this far, who got past it (of
+// those it was shown to), who left on it.
 type FunnelPage struct {
 	PageID  string `json:"page_id"`
 	Index   int    `json:"index"`
-	Reached Count  `json:"reached"`
+	Reached Count  `json:"reached"` // got past the page before (or started)
 	Passed  Count  `json:"passed"`
-	// Dropped is reached − passed; DropShare dropped ÷ reached.
+	// Dropped is reached − who got past this page or a later one;
+	// DropShare dropped ÷ reached.
 	Dropped   Count  `json:"dropped"`
 	DropShare Number `json:"drop_share"`
 	// LostShare is the share of everyone who started that was lost up
-	// to and including this page: (started − passed) ÷ started.
+	// to and including this page.
 	LostShare Number `json:"lost_share"`
 }
 
@@ -325,7 +327,12 @@ func spread(h Histogram) Spread {
 	return s
 }
 
-// computeFunnel derives reached, dropped and shares per page.
+// computeFunnel derives reached, dropped and shares per page. A page
+// shown only to some (a condition) counts only those who saw it, so who
+// got how far is read from the furthest page passed: got past page i =
+// the most who passed page i or a later one. Dropped on page i is who got
+// past page i−1 (or started) but not past page i; for a page skipped by
+// some, those who left before the next page count on it.
 func computeFunnel(fu *Funnel) FunnelFigures {
 	out := FunnelFigures{Steps: []FunnelPage{}, Suppressed: []string{}}
 	if fu == nil {
@@ -333,13 +340,21 @@ func computeFunnel(fu *Funnel) FunnelFigures {
 	}
 	out.Started, out.Submitted = Count{N: fu.Started}, Count{N: fu.Submitted}
 	out.Completion = ratio(fu.Submitted, fu.Started)
+	far := make([]int64, len(fu.Steps)) // got past page i or a later one
+	for i := len(fu.Steps) - 1; i >= 0; i-- {
+		far[i] = fu.Steps[i].Passed
+		if i+1 < len(far) {
+			far[i] = max(far[i], far[i+1])
+		}
+		far[i] = min(far[i], fu.Started)
+	}
 	reached := fu.Started
-	for _, st := range fu.Steps {
-		dropped := max(reached-st.Passed, 0)
+	for i, st := range fu.Steps {
+		dropped := max(reached-far[i], 0)
 		out.Steps = append(out.Steps, FunnelPage{PageID: st.PageID, Index: st.Index,
 			Reached: Count{N: reached}, Passed: Count{N: st.Passed}, Dropped: Count{N: dropped},
-			DropShare: ratio(dropped, reached), LostShare: ratio(max(fu.Started-st.Passed, 0), fu.Started)})
-		reached = st.Passed
+			DropShare: ratio(dropped, reached), LostShare: ratio(max(fu.Started-far[i], 0), fu.Started)})
+		reached = far[i]
 	}
 	if len(fu.Steps) > 0 {
 		out.CheckDropped = Count{N: max(reached-fu.Submitted, 0)}

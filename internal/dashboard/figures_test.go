@@ -169,6 +169,25 @@ func TestFunnel(t *testing.T) {
 	}
 }
 
+// TestFunnelConditionalPage: a page shown only to some does not count
+// those who skipped it as lost.
+func TestFunnelConditionalPage(t *testing.T) {
+	f := computeFunnel(&Funnel{Started: 320, Submitted: 222, Steps: []FunnelStep{
+		{"person", 0, 300}, {"certificate", 1, 282}, {"purpose_other", 2, 106}, {"delivery", 3, 260}, {"postal", 4, 100}, {"contact", 5, 242}}})
+	var dropped []int64
+	sum := f.CheckDropped.N
+	for _, p := range f.Steps {
+		dropped = append(dropped, p.Dropped.N)
+		sum += p.Dropped.N
+	}
+	if !slices.Equal(dropped, []int64{20, 18, 22, 0, 18, 0}) || f.CheckDropped.N != 20 || sum != 320-222 {
+		t.Errorf("dropped %v, on check %d", dropped, f.CheckDropped.N)
+	}
+	if p := f.Steps[3]; p.Reached.N != 260 || p.Passed.N != 260 || !near(p.LostShare.V, 60.0/320) {
+		t.Errorf("delivery page: %+v", p)
+	}
+}
+
 // TestSuppress: the public sees no figure about fewer than five people
 // and none that gives one away; staff (Compute alone) see all.
 func TestSuppress(t *testing.T) {
