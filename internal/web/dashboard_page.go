@@ -172,14 +172,15 @@ func (v dashView) number(n dashboard.Number, format func(float64) string) string
 	return format(n.V)
 }
 
-func (v dashView) percent(f float64) string { return impactNumber(v.p.Lang, f*100) + " %" }
+// Shares and durations are written with at most one decimal.
+func (v dashView) percent(f float64) string { return impactNumber(v.p.Lang, round1(f*100)) + " %" }
 
 func (v dashView) minutes(sec float64) string {
-	return v.t("dashboard.unit.minutes", impactNumber(v.p.Lang, sec/60))
+	return v.t("dashboard.unit.minutes", impactNumber(v.p.Lang, round1(sec/60)))
 }
 
 func (v dashView) days(sec float64) string {
-	return v.t("dashboard.unit.days", impactNumber(v.p.Lang, sec/86400))
+	return v.t("dashboard.unit.days", impactNumber(v.p.Lang, round1(sec/86400)))
 }
 
 func (v dashView) plain(f float64) string { return impactNumber(v.p.Lang, f) }
