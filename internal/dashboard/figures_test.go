@@ -20,8 +20,12 @@ func TestChannelsAreTheCasesChannels(t *testing.T) {
 			t.Errorf("the dashboard does not count channel %q", ch)
 		}
 	}
-	if len(Channels) != len(cases.Channels)+1 || Channels[1] != ChannelAssisted {
-		t.Errorf("channels %v: want the cases' channels and assisted second", Channels)
+	want := slices.Clone(cases.Channels)
+	if !slices.Contains(want, ChannelAssisted) {
+		want = append(want, ChannelAssisted)
+	}
+	if len(Channels) != len(want) || Channels[1] != ChannelAssisted {
+		t.Errorf("channels %v: want the cases' channels %v with assisted second", Channels, want)
 	}
 }
 
