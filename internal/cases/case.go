@@ -18,10 +18,17 @@ const (
 	ChannelPhone    = "phone"
 	ChannelInPerson = "in_person"
 	ChannelMail     = "email"
+	// ChannelAssisted: staff at a help point filed it with and for the
+	// citizen (internal/helppoint).
+	ChannelAssisted = "assisted"
 )
 
 // Channels lists the channels in display order.
-var Channels = []string{ChannelOnline, ChannelPaper, ChannelInPerson, ChannelPhone, ChannelMail}
+var Channels = []string{ChannelOnline, ChannelPaper, ChannelInPerson, ChannelPhone, ChannelMail, ChannelAssisted}
+
+// RecordedChannels are the channels staff record a case by afterwards
+// (an assisted application is filed at a help point instead).
+var RecordedChannels = []string{ChannelPaper, ChannelInPerson, ChannelPhone, ChannelMail}
 
 // Process is the process name of case events in the process log.
 const Process = "case"

@@ -262,7 +262,7 @@ func (s *Service) Record(ctx context.Context, a org.Actor, app Application) (*Su
 	uid := a.UserID
 	app.RecordedBy = &uid
 	app.Applicant.UserID = nil
-	if app.Channel == ChannelOnline || app.Channel == "" {
+	if !slices.Contains(RecordedChannels, app.Channel) {
 		return nil, fault.Fields(fault.FieldError{Field: "channel", Key: "error.cases.channel"})
 	}
 	return s.Submit(ctx, app)

@@ -41,6 +41,9 @@ type Application struct {
 	Channel    string
 	RecordedBy *int64
 	ReceivedAt time.Time
+	// EventAttrs are added to the submitted event, such as the help
+	// point of an assisted application.
+	EventAttrs map[string]string
 }
 
 // Submitted is the outcome of a submission.
@@ -118,7 +121,7 @@ func (s *Service) Submit(ctx context.Context, app Application) (*Submitted, erro
 	out := &Submitted{Case: c, Created: true}
 	sub := &Submission{Case: c, Answers: raw, Files: files, IdempotencyKey: app.IdempotencyKey,
 		Prefix: s.prefix(), DraftID: app.DraftID}
-	if online && app.Applicant.UserID == nil {
+	if (online || app.Channel == ChannelAssisted) && app.Applicant.UserID == nil {
 		out.Secret = newSecret()
 		sub.AccessHash = HashSecret(out.Secret)
 	}
@@ -127,7 +130,11 @@ func (s *Service) Submit(ctx context.Context, app Application) (*Submitted, erro
 		actor = staffActor(*app.RecordedBy)
 	}
 	sub.Effects = func(c *Case) Effects {
-		fx := Effects{Events: []processlog.Event{c.Submitted(actor)}}
+		ev := c.Submitted(actor)
+		for k, v := range app.EventAttrs {
+			ev.Attrs[k] = v
+		}
+		fx := Effects{Events: []processlog.Event{ev}}
 		if email != "" {
 			fx.Mails = append(fx.Mails, s.submittedMail(c, svc, app.Lang, out.Secret))
 		}

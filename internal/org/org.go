@@ -22,13 +22,16 @@ const (
 	RoleServiceOwner = "service_owner" // service and process owner
 	RoleModerator    = "moderator"
 	RoleOrgAdmin     = "org_admin"
+	// RoleHelpPoint works at a help point and files applications with
+	// and for citizens there (internal/helppoint).
+	RoleHelpPoint = "help_point"
 )
 
 // PlatformAdmin is the role spec for the platform-wide administrator flag.
 const PlatformAdmin = "platform_admin"
 
 // Roles lists the grantable roles in display order.
-var Roles = []string{RoleCaseWorker, RoleServiceOwner, RoleModerator, RoleOrgAdmin}
+var Roles = []string{RoleCaseWorker, RoleServiceOwner, RoleModerator, RoleOrgAdmin, RoleHelpPoint}
 
 // ValidRole reports whether r is a grantable role.
 func ValidRole(r string) bool {

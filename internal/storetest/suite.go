@@ -107,6 +107,7 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"Promo", testPromo},         // campaigns and scan counters (promo.go)
 		{"Dashboard", testDashboard}, // monthly rollups and their refresh (dashboard.go)
 		{"Funnel", testFunnel},       // form funnel and campaign conversions (funnel.go)
+		{"HelpPoints", testHelpPoints},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
