@@ -16,6 +16,7 @@ import (
 	"rathaus/internal/dashboard"
 	"rathaus/internal/demo"
 	"rathaus/internal/filestore"
+	"rathaus/internal/helppoint"
 	"rathaus/internal/i18n"
 	"rathaus/internal/impact"
 	"rathaus/internal/jobs"
@@ -88,6 +89,9 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	if err := demo.SeedForms(ctx, db, services, now()); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := demo.SeedHelpPoints(ctx, db, db, now()); err != nil {
+		t.Fatal(err)
+	}
 	applications := &cases.Service{Store: db, Forms: db, Files: &filestore.Local{Dir: t.TempDir()}, Catalog: services,
 		Orgs: orgs, Audit: db, T: cat, Now: now, BaseURL: base, CityName: "Stadt Jena",
 		Creditor: payment.Bill{Creditor: "Stadtkasse Jena", IBAN: "DE02120300000000202051", BIC: "BYLADEM1001"}}
@@ -108,7 +112,8 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	}
 	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Appointments: appts, Forms: db, Cases: applications, Audit: db, Mail: db, Jobs: db,
 		Ping: db.Ping, Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown, Location: berlin,
-		Impact: &impact.Service{Store: db}, Dashboard: &dashboard.Service{Store: db, Now: now}, SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!"})
+		Impact: &impact.Service{Store: db}, Dashboard: &dashboard.Service{Store: db, Now: now}, SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!",
+		HelpPoints: &helppoint.Service{Store: db, Orgs: orgs, Cases: applications}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,7 +86,7 @@ func (s *Server) csRecord(r *http.Request, v url.Values, err error, answers form
 	if p.Service == nil {
 		return p, nil
 	}
-	for _, ch := range cases.Channels[1:] { // all but online
+	for _, ch := range cases.RecordedChannels {
 		p.Channels = append(p.Channels, csOption{ch, csChannelLabel(r, s, ch), v.Get("channel") == ch})
 	}
 	lang := langOf(r)
@@ -138,7 +138,7 @@ func (s *Server) handleCSRecord(w http.ResponseWriter, r *http.Request) error {
 		Channel: v.Get("channel"), Applicant: cases.Applicant{Name: strings.TrimSpace(v.Get("applicant_name")),
 			Email: strings.TrimSpace(v.Get("applicant_email"))}}
 	var fv fault.Validator
-	fv.Check(slices.Contains(cases.Channels[1:], app.Channel), "channel", "error.cases.channel")
+	fv.Check(slices.Contains(cases.RecordedChannels, app.Channel), "channel", "error.cases.channel")
 	app.ReceivedAt, err = s.csReceived(v.Get("received"))
 	fv.Check(err == nil, "received", "error.cases_staff.received")
 	fv.Check(app.Applicant.Email == "" || strings.Contains(app.Applicant.Email, "@"), "applicant_email", "error.cases_staff.email")

@@ -149,6 +149,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.impactRoutes()...)    // the effect of digital services (impact_*.go)
 	rs = append(rs, s.openDataRoutes()...)  // open data and its DCAT-AP.de catalogue (opendata_*.go)
 	rs = append(rs, s.dashboardRoutes()...) // performance dashboards (dashboard_*.go)
+	rs = append(rs, s.helpPointRoutes()...) // help points and assisted applications (helppoints_*.go)
 	return append(rs, s.officeRoutes()...)
 }
 

@@ -96,6 +96,7 @@ import (
 	"rathaus/internal/dashboard"
 	fb "rathaus/internal/feedback" // "feedback" is the accessibility form's type
 	"rathaus/internal/form"
+	"rathaus/internal/helppoint"
 	"rathaus/internal/i18n"
 	"rathaus/internal/impact"
 	"rathaus/internal/inquiry"
@@ -185,6 +186,9 @@ type Options struct {
 	// completion, waiting and processing times, satisfaction); nil: no
 	// /kennzahlen pages or dashboard API.
 	Dashboard *dashboard.Service
+	// HelpPoints lists the places where people get help with the digital
+	// services and files assisted applications; nil: no /hilfe-vor-ort.
+	HelpPoints *helppoint.Service
 }
 
 // DemoAccount is shown on the home page in demo mode.
