@@ -15,6 +15,7 @@ import (
 	"rathaus/internal/config"
 	"rathaus/internal/dashboard"
 	"rathaus/internal/demo"
+	"rathaus/internal/helppoint"
 	"rathaus/internal/impact"
 	"rathaus/internal/oidc"
 	"rathaus/internal/web"
@@ -91,6 +92,9 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 			return err
 		}
 		if _, err := demo.SeedInquiries(ctx, a.inquiries); err != nil { // when there are no messages
+			return err
+		}
+		if _, err := demo.SeedHelpPoints(ctx, a.db, a.db, time.Now()); err != nil { // when there are none; renews the bus's round
 			return err
 		}
 		if seeded {
@@ -183,7 +187,8 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		OIDC: provider, OIDCLabel: a.cfg.OIDC.ButtonLabel, OpenData: a.openData(),
 		Promo: a.db,
 		// The dashboards suppress small cells with the open data's threshold.
-		Dashboard: &dashboard.Service{Store: a.db, Now: time.Now, MinCount: a.cfg.OpenData.MinCount},
+		Dashboard:  &dashboard.Service{Store: a.db, Now: time.Now, MinCount: a.cfg.OpenData.MinCount},
+		HelpPoints: &helppoint.Service{Store: a.db, Orgs: a.orgs, Cases: a.cases, MapURL: a.cfg.HelpPointMapURL},
 	})
 }
 

@@ -41,6 +41,9 @@ type Config struct {
 	// EmbedOrigins may show the survey embed pages in a frame, e.g.
 	// "https://www.jena.de"; empty: they can be linked, not framed.
 	EmbedOrigins []string
+	// HelpPointMapURL links each help point to the city's own map, with
+	// {lat} and {lon} replaced; empty: only a geo: link, no map.
+	HelpPointMapURL string
 
 	SMTP      SMTP
 	OIDC      OIDC
@@ -192,6 +195,7 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 		}
 		c.OpenData.MinCount = n
 	}
+	str(&c.HelpPointMapURL, env{"RATHAUS_HELPPOINT_MAP_URL", "helppoint-map-url", "the city's own map for help points, with {lat} and {lon} (no third-party map by default)"})
 	str(&c.Inquiry.Office, env{"RATHAUS_INQUIRY_OFFICE", "inquiry-office", "slug of the unit whose staff work the triage queue of messages to the city"})
 	if v, ok := lookup(getenv, "RATHAUS_INQUIRY_THRESHOLD"); ok {
 		f, err := strconv.ParseFloat(v, 64)

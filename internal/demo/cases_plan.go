@@ -51,7 +51,7 @@ func (p *profile) channel(r *rand.Rand) string {
 // all: what a city of 110,000 sees of these services online and on paper.
 var profiles = []*profile{
 	{key: "meldebescheinigung", count: 150, team: true,
-		channels: []weighted{{cases.ChannelOnline, 75}, {cases.ChannelInPerson, 12}, {cases.ChannelMail, 7}, {cases.ChannelPaper, 6}},
+		channels: []weighted{{cases.ChannelOnline, 75}, {cases.ChannelInPerson, 12}, {cases.ChannelMail, 7}, {cases.ChannelPaper, 6}, {cases.ChannelAssisted, 4}},
 		start:    [2]float64{0.1, 1}, work: [2]float64{0.05, 1.5}, ask: 0.05, reject: 0.03, withdraw: 0.02, reply: [2]float64{0.2, 3}, close: [2]float64{0.5, 3},
 		asks:    []string{"Unter der angegebenen Anschrift finden wir Sie nicht im Melderegister. Bitte prüfen Sie die Hausnummer."},
 		rejects: []string{"Sie sind nicht in Jena gemeldet. Bitte wenden Sie sich an die Meldebehörde Ihres Wohnorts."}},
@@ -63,7 +63,7 @@ var profiles = []*profile{
 	// The permits team works through its inbox only twice a week: the
 	// wait before work starts is the bottleneck the process workshop shows.
 	{key: "bewohnerparkausweis", count: 90, team: true,
-		channels: []weighted{{cases.ChannelOnline, 80}, {cases.ChannelInPerson, 14}, {cases.ChannelPaper, 6}},
+		channels: []weighted{{cases.ChannelOnline, 80}, {cases.ChannelInPerson, 14}, {cases.ChannelPaper, 6}, {cases.ChannelAssisted, 2}},
 		start:    [2]float64{3, 12}, work: [2]float64{0.5, 4}, ask: 0.15, reject: 0.08, withdraw: 0.03, reply: [2]float64{0.5, 7}, close: [2]float64{1, 5},
 		asks: []string{"Die Zulassungsbescheinigung ist schlecht lesbar. Bitte laden Sie ein schärferes Foto der Vorderseite hoch.",
 			"Das Fahrzeug ist nicht auf Sie zugelassen. Bitte reichen Sie die Bestätigung der Halterin oder des Halters nach."},
@@ -81,7 +81,7 @@ var profiles = []*profile{
 		asks:    []string{"Bitte laden Sie den Übernahmevertrag des Tierheims hoch, damit wir die Ermäßigung gewähren können."},
 		rejects: []string{"Der Hund ist bereits unter einer anderen Anschrift angemeldet."}},
 	{key: "wohngeld", count: 100,
-		channels: []weighted{{cases.ChannelOnline, 55}, {cases.ChannelPaper, 35}, {cases.ChannelInPerson, 10}},
+		channels: []weighted{{cases.ChannelOnline, 55}, {cases.ChannelPaper, 35}, {cases.ChannelInPerson, 10}, {cases.ChannelAssisted, 6}},
 		start:    [2]float64{3, 10}, work: [2]float64{8, 30}, ask: 0.3, reject: 0.2, withdraw: 0.03, reply: [2]float64{3, 21}, close: [2]float64{2, 15},
 		asks: []string{"Bitte reichen Sie die Lohnabrechnungen der letzten drei Monate für alle Haushaltsmitglieder nach.",
 			"Bitte senden Sie uns die aktuelle Mietbescheinigung Ihres Vermieters.",

@@ -159,7 +159,7 @@ func (s *simulator) life(p *plan) {
 
 // channelPace stretches the working time a case needs by channel.
 var channelPace = map[string]float64{cases.ChannelOnline: 0.7, cases.ChannelMail: 1, cases.ChannelPhone: 1,
-	cases.ChannelInPerson: 1, cases.ChannelPaper: 1.6}
+	cases.ChannelInPerson: 1, cases.ChannelPaper: 1.6, cases.ChannelAssisted: 0.8}
 
 // atCounter plans a case handled at the citizens' office counter while
 // the applicant waits: started, decided and paid within minutes.

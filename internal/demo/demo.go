@@ -39,6 +39,7 @@ var Accounts = []Account{
 	{Email: "moderation" + Domain, Name: "Paul Schneider", Role: org.RoleModerator, Org: "stadt-jena", What: "demo.account.moderator"},
 	{Email: "orgadmin" + Domain, Name: "Sabine Koch", Role: org.RoleOrgAdmin, Org: "stadtwerke-jena", What: "demo.account.org_admin"},
 	{Email: "admin" + Domain, Name: "Platform Admin", Admin: true, What: "demo.account.admin"},
+	{Email: "hilfepunkt" + Domain, Name: "Mia Hoffmann", Role: org.RoleHelpPoint, Org: HelpPointOrg, What: "demo.account.help_point"},
 }
 
 type node struct {
