@@ -89,10 +89,14 @@ func (d *DB) DashboardMonths(ctx context.Context, s dashboard.Scope, r dashboard
 	return out, hrows.Err()
 }
 
+// orgSubtree selects the IDs of a unit (the argument) and every unit
+// below it: a unit's figures include its sub-units'.
+const orgSubtree = `(WITH RECURSIVE sub (id) AS (SELECT CAST(? AS BIGINT)
+		UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)`
+
 // scopeRows is the condition that selects the rollup rows of s.
 func scopeRows(s dashboard.Scope) (string, []any) {
-	const subtree = `org_id IN (WITH RECURSIVE sub (id) AS (SELECT CAST(? AS BIGINT)
-		UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)`
+	const subtree = "org_id IN " + orgSubtree
 	switch {
 	case s.ServiceID == 0 && s.OrgID == 0:
 		return "service_id = 0 AND org_id = 0", nil

@@ -138,7 +138,7 @@ func funnelRange(r dashboard.Range) error {
 // r's months within s. Steps list the pages of s.ServiceID's form in
 // order (by index; a page renamed in a new form version shows under both
 // IDs); without a service they are empty. OrgID selects the services'
-// responsible unit at the applications' start (that unit exactly).
+// responsible unit at the applications' start, with the units below it.
 func (d *DB) DashboardFunnel(ctx context.Context, s dashboard.Scope, r dashboard.Range) (*dashboard.Funnel, error) {
 	if err := funnelRange(r); err != nil {
 		return nil, err
@@ -150,7 +150,7 @@ func (d *DB) DashboardFunnel(ctx context.Context, s dashboard.Scope, r dashboard
 		w.add("service_id = ?", s.ServiceID)
 	}
 	if s.OrgID != 0 {
-		w.add("org_id = ?", s.OrgID)
+		w.add("org_id IN "+orgSubtree, s.OrgID)
 	}
 	out := &dashboard.Funnel{Steps: []dashboard.FunnelStep{}}
 	err := d.queryRow(ctx, d.db, "SELECT CAST(COALESCE(SUM(started), 0) AS BIGINT), CAST(COALESCE(SUM(submitted), 0) AS BIGINT) "+

@@ -12,6 +12,7 @@ import (
 	"rathaus/internal/catalog"
 	"rathaus/internal/dashboard"
 	"rathaus/internal/fault"
+	"rathaus/internal/org"
 	"rathaus/internal/promo"
 )
 
@@ -30,7 +31,10 @@ func testFunnel(t *testing.T, s Stores) {
 		t.Fatalf("%T has no DashboardFunnel", s)
 	}
 	ps := promoStore(t, s)
-	orgA, orgB := newOrg(t, s, "amt-a"), newOrg(t, s, "amt-b")
+	top := newOrg(t, s, "dezernat")
+	unitA := &org.Org{ParentID: &top, Kind: org.KindUnit, Slug: "amt-a", Name: "amt-a", CreatedAt: t0}
+	must(t, s.CreateOrg(ctx, unitA))
+	orgA, orgB := unitA.ID, newOrg(t, s, "amt-b")
 	dog := newService(t, s, catalog.Content{Name: "Hundesteuer", OrgID: &orgA}, "", "", catalog.RevisionPublished)
 	park := newService(t, s, catalog.Content{Name: "Parken", OrgID: &orgB}, "", "", catalog.RevisionPublished)
 	camp := newCampaign(t, ps, dog.ID, "ab3k9x2m", nil, t0)
@@ -115,6 +119,8 @@ func testFunnel(t *testing.T, s Stores) {
 		dashboard.Funnel{Started: 1, Steps: []dashboard.FunnelStep{step("halter", 0, 1)}})
 	check("city", dashboard.Scope{}, year, dashboard.Funnel{Started: 6, Submitted: 1, Steps: []dashboard.FunnelStep{}})
 	check("unit B", dashboard.Scope{OrgID: orgB}, year, dashboard.Funnel{Started: 1, Steps: []dashboard.FunnelStep{}})
+	// A unit's funnel includes its sub-units, as its other figures do.
+	check("department above unit A", dashboard.Scope{OrgID: top}, year, dashboard.Funnel{Started: 5, Submitted: 1, Steps: []dashboard.FunnelStep{}})
 	check("dog in unit B", dashboard.Scope{ServiceID: dog.ID, OrgID: orgB}, year, dashboard.Funnel{Steps: []dashboard.FunnelStep{}})
 	check("park", dashboard.Scope{ServiceID: park.ID}, year, dashboard.Funnel{Started: 1,
 		Steps: []dashboard.FunnelStep{step("halter", 0, 1), step("hund", 1, 1)}})
