@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,29 +74,45 @@ func (b *Browser) status(resp *network.Response) int {
 // and submit buttons.
 func (b *Browser) Click(sel string) {
 	b.t.Helper()
-	b.run("click "+sel, chromedp.WaitVisible(chromedp.CSS(sel)),
-		chromedp.Evaluate[chromedp.Void](settleScript(sel), chromedp.EvalAwaitPromise),
-		chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+	ctx, cancel := context.WithTimeout(b.ctx, b.Timeout)
+	defer cancel()
+	err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel)))
+	if err == nil {
+		err = settle(ctx, sel)
+	}
+	if err == nil {
+		err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+	}
+	if err != nil {
+		b.t.Fatalf("browsertest: click %s on %s: %v", sel, b.location(), err)
+	}
 }
 
-// settleScript scrolls the element matching sel into view at once and
-// waits until it stays where it is. KERN scrolls smoothly (a focused
-// heading, a typed field), and a click at the position of a moving
-// element misses it, so that a click would silently do nothing.
-func settleScript(sel string) string {
-	return `(async (sel) => {
+// settle scrolls the element matching sel into view at once and waits
+// until it stays where it is. KERN scrolls smoothly (a focused heading, a
+// typed field), and a click at the position of a moving element misses
+// it, so that the click would silently do nothing. It polls from Go, as
+// a page's timers do not run when a test disables its scripts.
+func settle(ctx context.Context, sel string) error {
+	last := ""
+	for i := range 40 {
+		at, err := chromedp.Run(ctx, chromedp.Evaluate[string](`((sel, first) => {
 	const el = document.querySelector(sel);
-	if (!el) return;
-	el.scrollIntoView({block: "center", behavior: "instant"});
-	let last = "";
-	for (let i = 0; i < 40; i++) {
-		await new Promise((done) => setTimeout(done, 25));
-		const r = el.getBoundingClientRect();
-		const at = r.top + "," + r.left + "," + window.scrollY;
-		if (at === last) return;
-		last = at;
+	if (!el) return "";
+	if (first) el.scrollIntoView({block: "center", behavior: "instant"});
+	const r = el.getBoundingClientRect();
+	return r.top + "," + r.left + "," + window.scrollY;
+})(`+quote(sel)+`, `+strconv.FormatBool(i == 0)+`)`))
+		if err != nil {
+			return err
+		}
+		if at == last {
+			return nil
+		}
+		last = at
+		time.Sleep(25 * time.Millisecond)
 	}
-})(` + quote(sel) + `)`
+	return nil
 }
 
 // Check clicks the checkbox or radio button matching the CSS selector until
@@ -120,8 +137,10 @@ func (b *Browser) ClickAndWait(sel string) int {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, b.Timeout)
 	defer cancel()
-	err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel)),
-		chromedp.Evaluate[chromedp.Void](settleScript(sel), chromedp.EvalAwaitPromise))
+	err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel)))
+	if err == nil {
+		err = settle(ctx, sel)
+	}
 	if err != nil {
 		b.t.Fatalf("browsertest: click %s on %s: %v", sel, b.location(), err)
 	}
