@@ -14,11 +14,6 @@ import (
 	"rathaus/internal/feedback"
 )
 
-// dashboardFullAfter: a refresh that finds more new events than this
-// recomputes every month that has data, which is cheaper than looking
-// up each event's subject.
-const dashboardFullAfter = 200000
-
 // RefreshDashboard recomputes the months that the process events since
 // the last refresh touched, from the base tables, and replaces their
 // rollup rows in one transaction. Every change that moves a figure
@@ -26,7 +21,11 @@ const dashboardFullAfter = 200000
 // case, a ticket issued or called, a rating), and an event names its
 // subject, so the months recomputed are those of the subject's times: a
 // case closed today that was submitted in March recomputes March and
-// this month. The first refresh computes every month. Concurrent
+// this month. Months are recomputed per family of figures (cases,
+// visits, ratings), so a case closed today does not recompute March's
+// visits from tickets deleted since under their retention period: the
+// rollups keep the anonymous figures of rows that are gone. The first
+// refresh computes every month. Concurrent
 // refreshes take turns on the state row; a later one finds nothing left.
 func (d *DB) RefreshDashboard(ctx context.Context) (int, error) {
 	top, settled, err := d.settledEventID(ctx)
@@ -50,12 +49,12 @@ func (d *DB) RefreshDashboard(ctx context.Context) (int, error) {
 		if !first && top <= mark {
 			return nil
 		}
-		var months []string
+		var parts []monthFamily
 		var err error
-		if first || top-mark > dashboardFullAfter {
-			months, err = d.dataMonths(ctx, tx)
+		if first {
+			parts, err = d.dataMonths(ctx, tx)
 		} else {
-			months, err = d.touchedMonths(ctx, tx, mark, top)
+			parts, err = d.touchedMonths(ctx, tx, mark, top)
 		}
 		if err != nil {
 			return err
@@ -67,10 +66,12 @@ func (d *DB) RefreshDashboard(ctx context.Context) (int, error) {
 				}
 			}
 		}
-		for _, m := range months {
-			if err := d.rollUpMonth(ctx, tx, m); err != nil {
+		months := map[string]bool{}
+		for _, p := range parts {
+			if err := d.rollUpMonth(ctx, tx, p.month, p.family); err != nil {
 				return err
 			}
+			months[p.month] = true
 		}
 		n = len(months)
 		_, err = d.exec(ctx, tx, "UPDATE dashboard_state SET event_id = ?, refreshed_at = ? WHERE id = 1", max(top, mark), time.Now())
@@ -97,9 +98,15 @@ func (d *DB) settledEventID(ctx context.Context) (id int64, settled bool, err er
 	return id, true, err
 }
 
-// dataMonths lists every month from the first to the last time any base
-// table records.
-func (d *DB) dataMonths(ctx context.Context, q querier) ([]string, error) {
+// monthFamily is one month's figures of one family, to recompute.
+type monthFamily struct {
+	month  string
+	family *rollFamily
+}
+
+// dataMonths lists every family of every month from the first to the
+// last time any base table records.
+func (d *DB) dataMonths(ctx context.Context, q querier) ([]monthFamily, error) {
 	var lo, hi time.Time
 	for _, c := range []struct{ table, col string }{
 		{"cases", "submitted_at"}, {"cases", "closed_at"}, {"tickets", "issued_at"}, {"feedback_satisfaction", "at"},
@@ -123,15 +130,23 @@ func (d *DB) dataMonths(ctx context.Context, q querier) ([]string, error) {
 	if lo.IsZero() {
 		return nil, nil
 	}
-	return rangeMonths(dashboard.Range{From: monthOfTime(lo), To: monthOfTime(hi)})
+	months, err := rangeMonths(dashboard.Range{From: monthOfTime(lo), To: monthOfTime(hi)})
+	var out []monthFamily
+	for _, m := range months {
+		for _, f := range rollFamilies {
+			out = append(out, monthFamily{m, f})
+		}
+	}
+	return out, err
 }
 
-// touchedMonths lists the months of the subjects of the events with IDs
-// in (after, upTo]: cases by reference, the tickets of bookings by code,
-// walk-in tickets by the event's time (they are called and finished on
-// the day they are issued), ratings by subject.
-func (d *DB) touchedMonths(ctx context.Context, q querier, after, upTo int64) ([]string, error) {
-	set := map[string]bool{}
+// touchedMonths lists the months and families of the subjects of the
+// events with IDs in (after, upTo]: cases by reference, the tickets of
+// bookings by code, walk-in tickets by the event's time (they are called
+// and finished on the day they are issued), ratings by subject.
+func (d *DB) touchedMonths(ctx context.Context, q querier, after, upTo int64) ([]monthFamily, error) {
+	set := map[monthFamily]bool{}
+	var fam *rollFamily
 	add := func(row scanner) error {
 		var a, b anyTime
 		if err := row.Scan(&a, &b); err != nil {
@@ -139,7 +154,7 @@ func (d *DB) touchedMonths(ctx context.Context, q querier, after, upTo int64) ([
 		}
 		for _, t := range []time.Time{a.T, b.T} {
 			if !t.IsZero() {
-				set[monthOfTime(t)] = true
+				set[monthFamily{monthOfTime(t), fam}] = true
 			}
 		}
 		return nil
@@ -148,11 +163,13 @@ func (d *DB) touchedMonths(ctx context.Context, q querier, after, upTo int64) ([
 	for _, c := range []struct {
 		query   string
 		process string
+		family  *rollFamily
 	}{
-		{"SELECT submitted_at, closed_at FROM cases WHERE reference IN (" + events + ")", cases.Process},
-		{"SELECT at, NULL FROM process_events WHERE process = ? AND id > ? AND id <= ?", appointment.Process},
-		{"SELECT t.issued_at, NULL FROM tickets t JOIN bookings b ON b.id = t.booking_id WHERE b.code IN (" + events + ")", appointment.Process},
+		{"SELECT submitted_at, closed_at FROM cases WHERE reference IN (" + events + ")", cases.Process, familyCases},
+		{"SELECT at, NULL FROM process_events WHERE process = ? AND id > ? AND id <= ?", appointment.Process, familyVisits},
+		{"SELECT t.issued_at, NULL FROM tickets t JOIN bookings b ON b.id = t.booking_id WHERE b.code IN (" + events + ")", appointment.Process, familyVisits},
 	} {
+		fam = c.family
 		if err := d.each(ctx, q, add, c.query, c.process, after, upTo); err != nil {
 			return nil, err
 		}
@@ -166,14 +183,20 @@ func (d *DB) touchedMonths(ctx context.Context, q querier, after, upTo int64) ([
 	}, events, feedback.Process, after, upTo); err != nil {
 		return nil, err
 	}
+	fam = familyRatings
 	if err := d.ratingMonths(ctx, q, subjects, add); err != nil {
 		return nil, err
 	}
-	out := make([]string, 0, len(set))
-	for m := range set {
-		out = append(out, m)
+	out := make([]monthFamily, 0, len(set))
+	for p := range set {
+		out = append(out, p)
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].month != out[j].month {
+			return out[i].month < out[j].month
+		}
+		return out[i].family.name < out[j].family.name
+	})
 	return out, nil
 }
 

@@ -72,21 +72,58 @@ func orgOf(n sql.NullInt64) int64 {
 	return n.Int64
 }
 
-// rollUpMonth recomputes month from the base tables and replaces its rows.
-func (d *DB) rollUpMonth(ctx context.Context, tx *sql.Tx, month string) error {
+// rollFamily is the figures one kind of base row gives: its metrics (a
+// name ending in ":" is a prefix) and the steps that compute them.
+type rollFamily struct {
+	name    string
+	metrics []string
+	steps   []rollStep
+}
+
+// rollStep adds one kind of base row of [from, to) to a rollup.
+type rollStep func(d *DB, ctx context.Context, tx *sql.Tx, r *rollup, from, to time.Time) error
+
+var (
+	familyCases = &rollFamily{name: "cases",
+		metrics: []string{metricCasePrefix, metricProcessing, metricDeadlineDue, metricDeadlineMet},
+		steps:   []rollStep{(*DB).rollUpSubmitted, (*DB).rollUpClosed}}
+	familyVisits = &rollFamily{name: "visits",
+		metrics: []string{metricVisitsBooked, metricVisitsWalkIn, metricWait, metricLead},
+		steps:   []rollStep{(*DB).rollUpVisits}}
+	familyRatings = &rollFamily{name: "ratings",
+		metrics: []string{metricRatingPrefix},
+		steps:   []rollStep{(*DB).rollUpRatings}}
+	rollFamilies = []*rollFamily{familyCases, familyVisits, familyRatings}
+)
+
+// metricsWhere is the condition on metric that selects f's rows.
+func (f *rollFamily) metricsWhere() (string, []any) {
+	var conds []string
+	var args []any
+	for _, m := range f.metrics {
+		if strings.HasSuffix(m, ":") {
+			conds, args = append(conds, "metric LIKE ?"), append(args, m+"%")
+		} else {
+			conds, args = append(conds, "metric = ?"), append(args, m)
+		}
+	}
+	return "(" + strings.Join(conds, " OR ") + ")", args
+}
+
+// rollUpMonth recomputes family f of month from the base tables and
+// replaces its rows.
+func (d *DB) rollUpMonth(ctx context.Context, tx *sql.Tx, month string, f *rollFamily) error {
 	from, to, err := monthBounds(month)
 	if err != nil {
 		return err
 	}
 	r := newRollup()
-	for _, step := range []func(context.Context, *sql.Tx, *rollup, time.Time, time.Time) error{
-		d.rollUpSubmitted, d.rollUpClosed, d.rollUpVisits, d.rollUpRatings,
-	} {
-		if err := step(ctx, tx, r, from, to); err != nil {
+	for _, step := range f.steps {
+		if err := step(d, ctx, tx, r, from, to); err != nil {
 			return err
 		}
 	}
-	return d.replaceMonth(ctx, tx, month, r)
+	return d.replaceMonth(ctx, tx, month, f, r)
 }
 
 // rollUpSubmitted counts the cases submitted in [from, to) per channel.
@@ -177,10 +214,11 @@ func (d *DB) rollUpRatings(ctx context.Context, tx *sql.Tx, r *rollup, from, to 
 		GROUP BY service_id, org_id, rating`, from, to)
 }
 
-// replaceMonth deletes month's rows and writes r's.
-func (d *DB) replaceMonth(ctx context.Context, tx *sql.Tx, month string, r *rollup) error {
+// replaceMonth deletes the rows of family f in month and writes r's.
+func (d *DB) replaceMonth(ctx context.Context, tx *sql.Tx, month string, f *rollFamily, r *rollup) error {
+	cond, args := f.metricsWhere()
 	for _, table := range []string{"dashboard_counts", "dashboard_hist"} {
-		if _, err := d.exec(ctx, tx, "DELETE FROM "+table+" WHERE month = ?", month); err != nil {
+		if _, err := d.exec(ctx, tx, "DELETE FROM "+table+" WHERE month = ? AND "+cond, append([]any{month}, args...)...); err != nil {
 			return err
 		}
 	}

@@ -289,6 +289,22 @@ func testDashboard(t *testing.T, s Stores) {
 	if m := dashMonths(t, ds, dashboard.Scope{}, "2026-06", "2026-06")["2026-06"]; m.Cases[cases.ChannelOnline] != 1 {
 		t.Errorf("June after concurrent refreshes: %v", m.Cases)
 	}
+
+	// Bookings and tickets are deleted after their retention period; a
+	// later case event in their month recomputes its cases, not its
+	// visits, so the anonymous visit figures stay.
+	if _, err := s.DeleteBookingsBefore(ctx, berlin(2026, 4, 1, 0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	dashCase(t, s, 7, &unit.ID, cases.ChannelPaper, berlin(2026, 3, 20, 9, 0), nil)
+	if n := refresh(t, ds); n != 1 {
+		t.Errorf("a case in March recomputed %d months", n)
+	}
+	kept := dashMonths(t, ds, dashboard.Scope{}, "2026-03", "2026-03")["2026-03"]
+	if kept.VisitsWalkIn != 1 || kept.VisitsBooked != 1 || kept.Wait.N != 2 || kept.Cases[cases.ChannelPaper] != 2 {
+		t.Errorf("March after its visits were deleted and a case came: visits %d+%d, wait %d, cases %v",
+			kept.VisitsWalkIn, kept.VisitsBooked, kept.Wait.N, kept.Cases)
+	}
 	if _, err := ds.DashboardMonths(ctx, dashboard.Scope{}, dashboard.Range{From: "2026-05", To: "2026-03"}); err == nil {
 		t.Error("a range that ends before it begins was accepted")
 	}
