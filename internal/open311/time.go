@@ -41,7 +41,7 @@ func (t Time) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte("null"), nil
 	}
-	return json.Marshal(t.String())
+	return jsonString(t.String())
 }
 
 // UnmarshalText reads what MarshalText writes (and any form ParseTime takes).

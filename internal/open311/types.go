@@ -1,6 +1,7 @@
 package open311
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 )
@@ -135,7 +136,7 @@ type ServiceRequest struct {
 	Address           NullString `xml:"address" json:"address"`
 	AddressID         NullString `xml:"address_id" json:"address_id"`
 	Zipcode           NullString `xml:"zipcode" json:"zipcode"`
-	Lat               *float64   `xml:"lat" json:"lat"`  // nil when the request has no point
+	Lat               *float64   `xml:"lat" json:"lat"`   // nil when the request has no point
 	Long              *float64   `xml:"long" json:"long"` // nil when the request has no point
 	MediaURL          NullString `xml:"media_url" json:"media_url"`
 }
@@ -175,7 +176,18 @@ func (s NullString) MarshalJSON() ([]byte, error) {
 	if s == "" {
 		return []byte("null"), nil
 	}
-	return json.Marshal(string(s))
+	return jsonString(string(s))
+}
+
+// jsonString quotes s without escaping <, > and & (the documents are not HTML).
+func jsonString(s string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // UnmarshalJSON reads a string or null.
