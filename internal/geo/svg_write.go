@@ -51,6 +51,7 @@ func (w *svgWriter) write(outline, districts Areas, marks []mark, m *Map) string
 	}
 	w.areas(districts, len(outline) == 0)
 	w.marks(marks, m)
+	w.labels(districts)
 	w.p(`</svg>`)
 	return w.b.String()
 }
@@ -73,8 +74,7 @@ func (w *svgWriter) defs(marks []mark) {
 	w.p(`</defs>`)
 }
 
-// areas draws the district boundaries with a <title> each and their
-// names at each one's largest polygon's label point.
+// areas draws the district boundaries with a <title> each.
 func (w *svgWriter) areas(as Areas, fill bool) {
 	if len(as) == 0 {
 		return
@@ -87,8 +87,17 @@ func (w *svgWriter) areas(as Areas, fill bool) {
 	for _, a := range as {
 		w.p(`<path fill-rule="evenodd" d="`, w.path(a.Shape), `"><title>`, esc(a.Name), `</title></path>`)
 	}
-	w.p(`</g><g class="geo-labels" aria-hidden="true" font-family="sans-serif" font-size="`, num(math.Max(11, w.pr.w/60)),
-		`" text-anchor="middle" dominant-baseline="middle" fill="#333" stroke="#fff" stroke-width="3" paint-order="stroke">`)
+	w.p(`</g>`)
+}
+
+// labels writes the districts' names at each one's largest polygon's
+// label point, above the markers (clicks pass through to them).
+func (w *svgWriter) labels(as Areas) {
+	if len(as) == 0 {
+		return
+	}
+	w.p(`<g class="geo-labels" aria-hidden="true" pointer-events="none" font-family="sans-serif" font-size="`, num(math.Max(11, w.pr.w/60)),
+		`" text-anchor="middle" dominant-baseline="middle" fill="#1a1a1a" stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">`)
 	for _, a := range as {
 		big, best := -1, -1.0
 		for i, pg := range a.Shape {
