@@ -1,12 +1,9 @@
 package web
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -23,25 +20,8 @@ const csRecordLimit = 8*form.DefaultMaxBytes + 1<<20
 // or by e-mail: first the service, then the whole form on one page.
 type csRecordPage struct {
 	Page
-	Services []csOption
-	Service  *csService // chosen
+	oneForm
 	Channels []csOption
-	Pages    []csRecordSection
-	Key      string // idempotency key of this recording
-	Uploads  []csUpload
-}
-
-// csRecordSection is one page of the service's form.
-type csRecordSection struct {
-	ID, Title   string
-	Conditional bool // shown to applicants only under a condition
-	Fields      []QuestionField
-}
-
-// csUpload is a file uploaded with an earlier, failed attempt, kept in
-// hidden fields so it need not be chosen again.
-type csUpload struct {
-	Question, Key, Name string
 }
 
 // handleCSRecordForm shows the service choice, or with ?leistung= the
@@ -63,57 +43,19 @@ func (s *Server) csRecord(r *http.Request, v url.Values, err error, answers form
 	if lerr != nil {
 		return nil, lerr
 	}
-	p := &csRecordPage{Page: s.page(r, "cases_staff.record.title"), Key: v.Get("key")}
-	if p.Key == "" {
-		p.Key = csRecordKey()
-		v.Set("key", p.Key)
-	}
+	p := &csRecordPage{Page: s.page(r, "cases_staff.record.title"),
+		oneForm: newOneForm("/amt/antraege/erfassen", "cases_staff.record", v)}
 	p.Form = s.newForm(r, v)
 	if err != nil {
 		p.Form = s.formFor(r, v, err)
 	}
-	chosen := v.Get("service")
-	for i, sv := range services {
-		id := strconv.FormatInt(sv.ID, 10)
-		p.Services = append(p.Services, csOption{id, sv.Name, id == chosen})
-		if id == chosen {
-			p.Service = &services[i]
-		}
-	}
-	if chosen != "" && p.Service == nil {
-		return nil, errNotFound
-	}
-	if p.Service == nil {
-		return p, nil
+	if err := p.choose(p.Form, langOf(r), services, v, answers); err != nil || p.Service == nil {
+		return p, err
 	}
 	for _, ch := range cases.RecordedChannels {
 		p.Channels = append(p.Channels, csOption{ch, csChannelLabel(r, s, ch), v.Get("channel") == ch})
 	}
-	lang := langOf(r)
-	for i := range p.Service.Form.Pages {
-		pg := &p.Service.Form.Pages[i]
-		sec := csRecordSection{ID: pg.ID, Title: pg.Title.Get(lang), Conditional: pg.ShowIf != nil,
-			Fields: questionFields(p.Form, pg, lang, answers)}
-		if sec.Conditional {
-			for j := range sec.Fields {
-				sec.Fields[j].Optional = true // the applicant's answers decide
-			}
-		}
-		p.Pages = append(p.Pages, sec)
-	}
-	for qid, a := range answers {
-		for _, f := range a.Files {
-			p.Uploads = append(p.Uploads, csUpload{qid, f.ID, f.Name})
-		}
-	}
-	slices.SortFunc(p.Uploads, func(a, b csUpload) int { return strings.Compare(a.Question+a.Key, b.Question+b.Key) })
 	return p, nil
-}
-
-func csRecordKey() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return "staff-" + hex.EncodeToString(b)
 }
 
 // handleCSRecord writes the recorded case and opens it.

@@ -26,12 +26,8 @@ const hpAssistPath = "/amt/hilfe-vor-ort/antrag"
 // hpAssistPage is the service choice, or the chosen service's form.
 type hpAssistPage struct {
 	Page
-	Services []csOption
-	Service  *csService
-	Points   []csOption
-	Pages    []csRecordSection
-	Key      string // idempotency key of this application
-	Uploads  []csUpload
+	oneForm
+	Points []csOption
 }
 
 // hpServices lists every service with a published form, by name: a help
@@ -78,11 +74,7 @@ func (s *Server) hpAssist(r *http.Request, v url.Values, err error, answers form
 	if lerr != nil {
 		return nil, lerr
 	}
-	p := &hpAssistPage{Page: s.page(r, "helppoints.assist.title"), Key: v.Get("key")}
-	if p.Key == "" {
-		p.Key = csRecordKey()
-		v.Set("key", p.Key)
-	}
+	p := &hpAssistPage{Page: s.page(r, "helppoints.assist.title"), oneForm: newOneForm(hpAssistPath, "helppoints.assist", v)}
 	if len(points) == 1 && v.Get("helppoint") == "" {
 		v.Set("helppoint", strconv.FormatInt(points[0].ID, 10))
 	}
@@ -94,38 +86,9 @@ func (s *Server) hpAssist(r *http.Request, v url.Values, err error, answers form
 		id := strconv.FormatInt(pt.ID, 10)
 		p.Points = append(p.Points, csOption{id, pt.Name, v.Get("helppoint") == id})
 	}
-	chosen := v.Get("service")
-	for i, sv := range services {
-		id := strconv.FormatInt(sv.ID, 10)
-		p.Services = append(p.Services, csOption{id, sv.Name, id == chosen})
-		if id == chosen {
-			p.Service = &services[i]
-		}
+	if err := p.choose(p.Form, langOf(r), services, v, answers); err != nil {
+		return nil, err
 	}
-	if chosen != "" && p.Service == nil {
-		return nil, errNotFound
-	}
-	if p.Service == nil {
-		return p, nil
-	}
-	lang := langOf(r)
-	for i := range p.Service.Form.Pages {
-		pg := &p.Service.Form.Pages[i]
-		sec := csRecordSection{ID: pg.ID, Title: pg.Title.Get(lang), Conditional: pg.ShowIf != nil,
-			Fields: questionFields(p.Form, pg, lang, answers)}
-		if sec.Conditional {
-			for j := range sec.Fields {
-				sec.Fields[j].Optional = true // the citizen's answers decide
-			}
-		}
-		p.Pages = append(p.Pages, sec)
-	}
-	for qid, a := range answers {
-		for _, f := range a.Files {
-			p.Uploads = append(p.Uploads, csUpload{qid, f.ID, f.Name})
-		}
-	}
-	slices.SortFunc(p.Uploads, func(a, b csUpload) int { return strings.Compare(a.Question+a.Key, b.Question+b.Key) })
 	return p, nil
 }
 
