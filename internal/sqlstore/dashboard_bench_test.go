@@ -4,16 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"rathaus/internal/dashboard"
-	"rathaus/internal/sqlstore"
-	"rathaus/internal/storetest"
 )
 
 // BenchmarkDashboard times the dashboards over RATHAUS_BENCH_CASES
@@ -26,39 +22,9 @@ import (
 //
 //	RATHAUS_BENCH_CASES=1000000 go test ./internal/sqlstore -run '^$' -bench Dashboard -benchtime 10x
 func BenchmarkDashboard(b *testing.B) {
-	n := 100000
-	if v, err := strconv.Atoi(os.Getenv("RATHAUS_BENCH_CASES")); err == nil && v > 0 {
-		n = v
-	}
+	n := benchCases()
 	ctx := context.Background()
-	engines := map[string]func() (*sqlstore.DB, *sql.DB, bool){
-		"sqlite": func() (*sqlstore.DB, *sql.DB, bool) {
-			path := filepath.Join(b.TempDir(), "bench.db")
-			db, err := sqlstore.Open(ctx, path)
-			if err != nil {
-				b.Fatal(err)
-			}
-			raw, err := sql.Open("sqlite", "file:"+path+"?_time_format=sqlite&_pragma=busy_timeout(10000)&_pragma=synchronous(OFF)")
-			if err != nil {
-				b.Fatal(err)
-			}
-			return db, raw, false
-		},
-	}
-	if url := os.Getenv("RATHAUS_TEST_POSTGRES"); url != "" {
-		engines["postgres"] = func() (*sqlstore.DB, *sql.DB, bool) {
-			dsn := storetest.WithSchema(url, storetest.FreshSchema(b, url))
-			db, err := sqlstore.Open(ctx, dsn)
-			if err != nil {
-				b.Fatal(err)
-			}
-			raw, err := sql.Open("pgx", dsn)
-			if err != nil {
-				b.Fatal(err)
-			}
-			return db, raw, true
-		}
-	}
+	engines := benchEngines(b, "&_pragma=synchronous(OFF)")
 	for name, open := range engines {
 		b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {
 			db, raw, pg := open()

@@ -20,39 +20,9 @@ import (
 //
 //	RATHAUS_BENCH_CASES=1000000 go test ./internal/sqlstore -run '^$' -bench OpenDataApplications -benchtime 5x
 func BenchmarkOpenDataApplications(b *testing.B) {
-	n := 100000
-	if v, err := strconv.Atoi(os.Getenv("RATHAUS_BENCH_CASES")); err == nil && v > 0 {
-		n = v
-	}
+	n := benchCases()
 	ctx := context.Background()
-	engines := map[string]func() (*sqlstore.DB, *sql.DB, bool){
-		"sqlite": func() (*sqlstore.DB, *sql.DB, bool) {
-			path := filepath.Join(b.TempDir(), "bench.db")
-			db, err := sqlstore.Open(ctx, path)
-			if err != nil {
-				b.Fatal(err)
-			}
-			raw, err := sql.Open("sqlite", "file:"+path+"?_time_format=sqlite&_pragma=busy_timeout(10000)")
-			if err != nil {
-				b.Fatal(err)
-			}
-			return db, raw, false
-		},
-	}
-	if url := os.Getenv("RATHAUS_TEST_POSTGRES"); url != "" {
-		engines["postgres"] = func() (*sqlstore.DB, *sql.DB, bool) {
-			dsn := storetest.WithSchema(url, storetest.FreshSchema(b, url))
-			db, err := sqlstore.Open(ctx, dsn)
-			if err != nil {
-				b.Fatal(err)
-			}
-			raw, err := sql.Open("pgx", dsn)
-			if err != nil {
-				b.Fatal(err)
-			}
-			return db, raw, true
-		}
-	}
+	engines := benchEngines(b, "")
 	for name, open := range engines {
 		b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {
 			db, raw, pg := open()
@@ -100,4 +70,52 @@ func generateCases(b *testing.B, raw *sql.DB, pg bool, n int) {
 	if err := tx.Commit(); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// benchCases is RATHAUS_BENCH_CASES, by default 100000.
+func benchCases() int {
+	if v, err := strconv.Atoi(os.Getenv("RATHAUS_BENCH_CASES")); err == nil && v > 0 {
+		return v
+	}
+	return 100000
+}
+
+// benchEngine opens a fresh database and a raw connection to it for
+// generating data fast; pg says which engine it is.
+type benchEngine func() (db *sqlstore.DB, raw *sql.DB, pg bool)
+
+// benchEngines opens fresh databases on SQLite (with the extra DSN
+// pragmas sqlitePragmas for the raw connection) and, with
+// RATHAUS_TEST_POSTGRES, on PostgreSQL.
+func benchEngines(b *testing.B, sqlitePragmas string) map[string]benchEngine {
+	ctx := context.Background()
+	engines := map[string]benchEngine{
+		"sqlite": func() (*sqlstore.DB, *sql.DB, bool) {
+			path := filepath.Join(b.TempDir(), "bench.db")
+			db, err := sqlstore.Open(ctx, path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			raw, err := sql.Open("sqlite", "file:"+path+"?_time_format=sqlite&_pragma=busy_timeout(10000)"+sqlitePragmas)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return db, raw, false
+		},
+	}
+	if url := os.Getenv("RATHAUS_TEST_POSTGRES"); url != "" {
+		engines["postgres"] = func() (*sqlstore.DB, *sql.DB, bool) {
+			dsn := storetest.WithSchema(url, storetest.FreshSchema(b, url))
+			db, err := sqlstore.Open(ctx, dsn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			raw, err := sql.Open("pgx", dsn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return db, raw, true
+		}
+	}
+	return engines
 }
