@@ -42,6 +42,14 @@ func testReportService(t *testing.T, s Stores) {
 		r.Status != report.StatusReceived || r.Suggested.Code != "licht" {
 		t.Fatalf("submitted = category %d, area %q, unit %v, status %s", r.CategoryID, r.Location.AreaID, r.UnitID, r.Status)
 	}
+	unsure := &report.Service{Store: rs, Suggester: fixedSuggester{"licht", 0.3}}
+	vague := &report.Report{OrgID: f.city, Description: "Irgendwas ist kaputt", Location: report.Location{Address: "Markt 1"}}
+	if fe := fault.As(unsure.Submit(ctx, vague)); fe.Kind != fault.Invalid || len(fe.Fields) != 1 || fe.Fields[0].Field != "category" {
+		t.Errorf("unsure suggestion without a category: %+v, want the category asked for", fe)
+	}
+	if vague.ID != 0 || vague.Suggested.Code != "licht" {
+		t.Errorf("unsure suggestion: stored %d, suggested %+v", vague.ID, vague.Suggested)
+	}
 	bad := &report.Report{OrgID: f.city, CategoryID: f.muell.ID, Description: "<b>Müll</b>", Location: report.Location{Lat: fp(52.5), Long: fp(13.4)}}
 	err := svc.Submit(ctx, bad)
 	if fe := fault.As(err); fe.Kind != fault.Invalid || len(fe.Fields) != 3 { // outside, HTML, required answer
