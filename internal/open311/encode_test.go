@@ -17,8 +17,6 @@ func mustTime(s string) Time {
 	return At(t)
 }
 
-func fp(f float64) *float64 { return &f }
-
 const notice = "The City will inspect and require the responsible party to correct within 24 hours and/or issue a Correction Notice or Notice of Violation of the Public Works Code"
 
 // specDocuments are the standard's examples as values of this package; each
@@ -62,9 +60,9 @@ var specDocuments = []struct {
 			UpdatedDatetime:   mustTime("2010-04-14T06:37:38-08:00"),
 			ExpectedDatetime:  mustTime("2010-04-15T06:37:38-08:00"),
 			Address:           "8TH AVE and JUDAH ST", AddressID: "545483", Zipcode: "94122",
-			Lat: fp(37.762221815), Long: fp(-122.4651145),
 			MediaURL: "http://city.gov.s3.amazonaws.com/requests/media/638344.jpg",
 		}
+		r.Lat, r.Long = Point(37.762221815, -122.4651145)
 		r2 := r
 		r2.ServiceRequestID, r2.Status, r2.StatusNotes = "638349", Open, ""
 		r2.RequestedDatetime = mustTime("2010-04-19T06:37:38-08:00")
@@ -242,6 +240,21 @@ func TestEncodeRequestWithoutPoint(t *testing.T) {
 	for _, k := range []string{"lat", "long", "expected_datetime", "updated_datetime", "media_url"} {
 		if val, ok := v[k]; !ok || val != nil {
 			t.Errorf("%s = %v (present %v), want null", k, val, ok)
+		}
+	}
+}
+
+// Coordinates never use exponent notation.
+func TestEncodeCoordinates(t *testing.T) {
+	r := ServiceRequest{ServiceRequestID: "1", Status: Open}
+	r.Lat, r.Long = Point(0.00001, -0.0000005)
+	for _, f := range []Format{XML, JSON} {
+		var b bytes.Buffer
+		if err := EncodeRequests(&b, f, []ServiceRequest{r}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "0.00001") || !strings.Contains(b.String(), "-0.0000005") || strings.Contains(b.String(), "e-") {
+			t.Errorf("%s: %s", f, b.String())
 		}
 	}
 }

@@ -44,6 +44,10 @@ func ParseQuery(v url.Values, now time.Time) (Query, error) {
 	q := Query{Limit: MaxResults}
 	var errs Errors
 	q.JurisdictionID = strings.TrimSpace(v.Get("jurisdiction_id"))
+	if e, ok := checkText("jurisdiction_id", q.JurisdictionID, 200); !ok {
+		errs = append(errs, e)
+		q.JurisdictionID = ""
+	}
 	ids, errs := parseList(v, "service_request_id", errs)
 	if len(ids) > MaxResults {
 		errs = append(errs, BadRequest("service_request_id", "service_request_id lists at most "+strconv.Itoa(MaxResults)+" ids"))

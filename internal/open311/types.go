@@ -3,6 +3,7 @@ package open311
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 )
 
@@ -136,8 +137,8 @@ type ServiceRequest struct {
 	Address           NullString `xml:"address" json:"address"`
 	AddressID         NullString `xml:"address_id" json:"address_id"`
 	Zipcode           NullString `xml:"zipcode" json:"zipcode"`
-	Lat               *float64   `xml:"lat" json:"lat"`   // nil when the request has no point
-	Long              *float64   `xml:"long" json:"long"` // nil when the request has no point
+	Lat               *Coord     `xml:"lat" json:"lat"`   // nil when the request has no point
+	Long              *Coord     `xml:"long" json:"long"` // nil when the request has no point
 	MediaURL          NullString `xml:"media_url" json:"media_url"`
 }
 
@@ -201,3 +202,31 @@ func (s *NullString) UnmarshalJSON(b []byte) error {
 	*s = NullString(v)
 	return err
 }
+
+// Coord is a latitude or longitude in decimal degrees, written without an
+// exponent (0.00001, never 1e-05) in both formats.
+type Coord float64
+
+// Point gives the two coordinates of a request's point.
+func Point(lat, long float64) (*Coord, *Coord) {
+	la, lo := Coord(lat), Coord(long)
+	return &la, &lo
+}
+
+// MarshalText is used by encoding/xml.
+func (c Coord) MarshalText() ([]byte, error) {
+	return strconv.AppendFloat(nil, float64(c), 'f', -1, 64), nil
+}
+
+// UnmarshalText reads a decimal number.
+func (c *Coord) UnmarshalText(b []byte) error {
+	f, err := strconv.ParseFloat(string(b), 64)
+	*c = Coord(f)
+	return err
+}
+
+// MarshalJSON writes a JSON number.
+func (c Coord) MarshalJSON() ([]byte, error) { return c.MarshalText() }
+
+// UnmarshalJSON reads a JSON number.
+func (c *Coord) UnmarshalJSON(b []byte) error { return c.UnmarshalText(b) }
