@@ -208,6 +208,14 @@ func (s *Server) csServices(ctx context.Context, a org.Actor) ([]csService, erro
 	if err != nil {
 		return nil, err
 	}
+	return s.formServices(ctx, func(sv *catalog.Service) bool {
+		return all || sv.OrgID != nil && slices.Contains(ids, *sv.OrgID)
+	})
+}
+
+// formServices lists the services with a published form that keep
+// says yes to, by name.
+func (s *Server) formServices(ctx context.Context, keep func(*catalog.Service) bool) ([]csService, error) {
 	infos, err := s.opts.Forms.Forms(ctx)
 	if err != nil {
 		return nil, err
@@ -221,7 +229,7 @@ func (s *Server) csServices(ctx context.Context, a org.Actor) ([]csService, erro
 		if err != nil {
 			continue // withdrawn from the catalogue meanwhile
 		}
-		if all || sv.OrgID != nil && slices.Contains(ids, *sv.OrgID) {
+		if keep(sv) {
 			out = append(out, csService{sv, f})
 		}
 	}

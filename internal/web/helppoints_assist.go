@@ -4,11 +4,11 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
 	"rathaus/internal/cases"
+	"rathaus/internal/catalog"
 	"rathaus/internal/fault"
 	"rathaus/internal/form"
 	"rathaus/internal/helppoint"
@@ -33,23 +33,7 @@ type hpAssistPage struct {
 // hpServices lists every service with a published form, by name: a help
 // point helps with any of the city's online services.
 func (s *Server) hpServices(ctx context.Context) ([]csService, error) {
-	infos, err := s.opts.Forms.Forms(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []csService
-	for _, in := range infos {
-		if in.Published == 0 {
-			continue
-		}
-		f, sv, err := s.opts.Cases.Form(ctx, in.ServiceID)
-		if err != nil {
-			continue // withdrawn from the catalogue meanwhile
-		}
-		out = append(out, csService{sv, f})
-	}
-	slices.SortFunc(out, func(a, b csService) int { return strings.Compare(a.Name, b.Name) })
-	return out, nil
+	return s.formServices(ctx, func(*catalog.Service) bool { return true })
 }
 
 // handleHPAssistForm shows the service choice, or with ?leistung= the
