@@ -44,7 +44,7 @@ func (s *Server) csRecord(r *http.Request, v url.Values, err error, answers form
 		return nil, lerr
 	}
 	p := &csRecordPage{Page: s.page(r, "cases_staff.record.title"),
-		oneForm: newOneForm("/amt/antraege/erfassen", "cases_staff.record", v)}
+		oneForm: newOneForm("/amt/antraege/erfassen", csRecordText, v)}
 	p.Form = s.newForm(r, v)
 	if err != nil {
 		p.Form = s.formFor(r, v, err)
@@ -187,4 +187,16 @@ func (s *Server) csRecordFailed(w http.ResponseWriter, r *http.Request, v url.Va
 		return lerr
 	}
 	return s.renderStatus(w, r, http.StatusBadRequest, "cases_staff_record", p)
+}
+
+// csRecordText are the texts of the one-page form.
+var csRecordText = oneFormText{
+	Intro:       "cases_staff.record.intro",
+	Service:     "cases_staff.record.service",
+	Next:        "cases_staff.record.next",
+	NoServices:  "cases_staff.record.no_services",
+	For:         "cases_staff.record.for",
+	Other:       "cases_staff.record.other",
+	Conditional: "cases_staff.record.conditional",
+	Submit:      "cases_staff.record.submit",
 }

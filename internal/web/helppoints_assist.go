@@ -58,7 +58,7 @@ func (s *Server) hpAssist(r *http.Request, v url.Values, err error, answers form
 	if lerr != nil {
 		return nil, lerr
 	}
-	p := &hpAssistPage{Page: s.page(r, "helppoints.assist.title"), oneForm: newOneForm(hpAssistPath, "helppoints.assist", v)}
+	p := &hpAssistPage{Page: s.page(r, "helppoints.assist.title"), oneForm: newOneForm(hpAssistPath, hpAssistText, v)}
 	if len(points) == 1 && v.Get("helppoint") == "" {
 		v.Set("helppoint", strconv.FormatInt(points[0].ID, 10))
 	}
@@ -159,4 +159,16 @@ func (s *Server) handleHPAssistDone(w http.ResponseWriter, r *http.Request) erro
 	p := hpAssistDonePage{Page: s.page(r, "helppoints.assist.done"), Reference: q.Get("az"), Service: q.Get("leistung"),
 		Mailed: q.Get("mail") == "1"}
 	return s.render(w, r, "helppoints_assist_done", p)
+}
+
+// hpAssistText are the texts of the one-page form.
+var hpAssistText = oneFormText{
+	Intro:       "helppoints.assist.intro",
+	Service:     "helppoints.assist.service",
+	Next:        "helppoints.assist.next",
+	NoServices:  "helppoints.assist.no_services",
+	For:         "helppoints.assist.for",
+	Other:       "helppoints.assist.other",
+	Conditional: "helppoints.assist.conditional",
+	Submit:      "helppoints.assist.submit",
 }

@@ -15,12 +15,10 @@ import (
 // in: recording a case that came on paper, or applying with a citizen at
 // a help point. First the service is chosen (a GET form to Action), then
 // its form's pages are sections of one page. The templates in
-// partials/oneform.html draw it; Keys is the prefix of the page's
-// translation keys (service, next, no_services, for, other,
-// conditional, submit).
+// partials/oneform.html draw it with the page's own texts.
 type oneForm struct {
 	Action   string
-	Keys     string
+	Text     oneFormText
 	Services []csOption
 	Service  *csService // chosen
 	Pages    []csRecordSection
@@ -41,10 +39,17 @@ type csUpload struct {
 	Question, Key, Name string
 }
 
+// oneFormText are the translation keys of a oneForm page's texts.
+type oneFormText struct {
+	Intro, Service, Next, NoServices string // the service choice
+	For, Other                       string // "Application for: X · choose another service"
+	Conditional, Submit              string
+}
+
 // newOneForm starts the page with v's idempotency key, making one (and
 // putting it into v) on the first showing.
-func newOneForm(action, keys string, v url.Values) oneForm {
-	o := oneForm{Action: action, Keys: keys, Key: v.Get("key")}
+func newOneForm(action string, text oneFormText, v url.Values) oneForm {
+	o := oneForm{Action: action, Text: text, Key: v.Get("key")}
 	if o.Key == "" {
 		o.Key = csRecordKey()
 		v.Set("key", o.Key)
