@@ -40,5 +40,10 @@
 //   - Paging: page (from 1) with page_size, or limit with offset (not
 //     mixed); at most 1,000 results per call, which is also the default.
 //   - Attributes a service definition does not know are dropped, not
-//     rejected: clients like FixMyStreet send extra ones.
+//     rejected: clients like FixMyStreet send extra ones (easting,
+//     fixmystreet_id, report_url …).
+//   - Location: exactly one of lat+long, address_string and address_id, as
+//     issue 10 asks. The standard only requires one of them, and FixMyStreet
+//     sends lat, long and address_string together; PostOptions.CombinedLocation
+//     accepts that (the point is the location, the address kept beside it).
 package open311

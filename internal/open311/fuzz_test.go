@@ -29,7 +29,8 @@ func FuzzParse(f *testing.F) {
 		_, e1 := ParsePostRequest(v)
 		_, e2 := ParseQuery(v, now)
 		_, e3 := ParseUpdatesQuery(v, now)
-		for _, err := range []error{e1, e2, e3} {
+		_, e4 := ParsePostRequestWith(v, PostOptions{CombinedLocation: true})
+		for _, err := range []error{e1, e2, e3, e4} {
 			if err == nil {
 				continue
 			}

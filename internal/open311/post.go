@@ -10,7 +10,8 @@ import (
 const MaxDescription = 4000
 
 // Location is where a request is: a point, an address string or an address
-// id; exactly one of the three is set.
+// id; exactly one of the three is set (with PostOptions.CombinedLocation, a
+// point may have the address fields beside it).
 type Location struct {
 	Lat, Long     float64 // WGS 84, when HasPoint
 	HasPoint      bool
@@ -37,10 +38,25 @@ type PostRequest struct {
 	MediaURL    string
 }
 
+// PostOptions loosen ParsePostRequest for clients that need it.
+type PostOptions struct {
+	// CombinedLocation accepts lat and long together with address_string
+	// and/or address_id, as the standard's wording allows ("required if no
+	// lat/long") and FixMyStreet sends: the point is the location and the
+	// address fields are kept beside it. Without it, exactly one location is
+	// required (issue 10's rule) and FixMyStreet's POSTs get a 400.
+	CombinedLocation bool
+}
+
 // ParsePostRequest reads the form values of POST /requests.{fmt}. A missing
 // api_key is a 403 and nothing else is checked; every other problem is a 400,
-// all of them reported together as Errors.
+// all of them reported together as Errors. Exactly one location is required.
 func ParsePostRequest(v url.Values) (PostRequest, error) {
+	return ParsePostRequestWith(v, PostOptions{})
+}
+
+// ParsePostRequestWith is ParsePostRequest with options.
+func ParsePostRequestWith(v url.Values, opts PostOptions) (PostRequest, error) {
 	var p PostRequest
 	var errs Errors
 	get := func(name string, max int) string {
@@ -59,7 +75,7 @@ func ParsePostRequest(v url.Values) (PostRequest, error) {
 	if p.ServiceCode = get("service_code", 200); p.ServiceCode == "" && !has(errs, "service_code") {
 		errs = append(errs, BadRequest("service_code", "service_code is required"))
 	}
-	p.Location, errs = parseLocation(v, errs)
+	p.Location, errs = parseLocation(v, opts.CombinedLocation, errs)
 	p.Attributes, errs = parseAttributes(v, errs)
 	if p.Email = get("email", 254); p.Email != "" && !validEmail(p.Email) {
 		errs = append(errs, BadRequest("email", "email is not a valid e-mail address"))
@@ -92,10 +108,13 @@ func has(errs Errors, field string) bool {
 	return false
 }
 
-func parseLocation(v url.Values, errs Errors) (Location, Errors) {
+func parseLocation(v url.Values, combined bool, errs Errors) (Location, Errors) {
 	var l Location
 	lat, long := strings.TrimSpace(v.Get("lat")), strings.TrimSpace(v.Get("long"))
 	addr, addrID := strings.TrimSpace(v.Get("address_string")), strings.TrimSpace(v.Get("address_id"))
+	if combined && (lat != "" || long != "") && (addr != "" || addrID != "") {
+		return parseCombined(lat, long, addr, addrID, errs)
+	}
 	given := 0
 	if lat != "" || long != "" {
 		given++
@@ -122,6 +141,22 @@ func parseLocation(v url.Values, errs Errors) (Location, Errors) {
 		if e, ok := checkText("address_id", addrID, 200); !ok {
 			return l, append(errs, e)
 		}
+		l.AddressID = addrID
+	}
+	return l, errs
+}
+
+// parseCombined reads a point with an address string and/or address id beside it.
+func parseCombined(lat, long, addr, addrID string, errs Errors) (Location, Errors) {
+	l, errs := parsePoint(lat, long, errs)
+	if e, ok := checkText("address_string", addr, 500); !ok {
+		errs = append(errs, e)
+	} else {
+		l.AddressString = addr
+	}
+	if e, ok := checkText("address_id", addrID, 200); !ok {
+		errs = append(errs, e)
+	} else {
 		l.AddressID = addrID
 	}
 	return l, errs

@@ -196,3 +196,46 @@ func TestErrorsStatusPrecedence(t *testing.T) {
 		t.Error("AsErrors(nil) is not nil")
 	}
 }
+
+// FixMyStreet sends lat, long and address_string together; with
+// CombinedLocation that is accepted, the point being the location.
+func TestParsePostRequestCombinedLocation(t *testing.T) {
+	fms := form("jurisdiction_id", "dummy", "api_key", "test", "service_code", "ABC_DEF", "address_string", "22 Acacia Avenue",
+		"first_name", "Bob", "last_name", "Mould", "email", "test@example.com", "description", "This is the details",
+		"lat", "50", "long", "0.1", "attribute[easting]", "100", "attribute[fixmystreet_id]", "1001")
+	if _, err := ParsePostRequest(fms); AsErrors(err).Status() != 400 || AsErrors(err)[0].Field != "location" {
+		t.Errorf("strict: %v, want 400 about the location", err)
+	}
+	p, err := ParsePostRequestWith(fms, PostOptions{CombinedLocation: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Location{Lat: 50, Long: 0.1, HasPoint: true, AddressString: "22 Acacia Avenue"}
+	if p.Location != want {
+		t.Errorf("location %+v, want %+v", p.Location, want)
+	}
+	cases := []struct {
+		name   string
+		v      url.Values
+		fields []string
+	}{
+		{"half a point", valid("long", "\x00delete", "address_string", "Markt 1"), []string{"location"}},
+		{"bad lat beside an address", valid("lat", "x", "address_id", "A1"), []string{"lat"}},
+		{"address with a control character", valid("address_string", "Markt\x001"), []string{"address_string"}},
+		{"no location at all", valid("lat", "\x00delete", "long", "\x00delete"), []string{"location"}},
+		{"address and address_id without a point", valid("lat", "\x00delete", "long", "\x00delete", "address_string", "M", "address_id", "A"), []string{"location"}},
+	}
+	for _, c := range cases {
+		_, err := ParsePostRequestWith(c.v, PostOptions{CombinedLocation: true})
+		var fields []string
+		for _, e := range AsErrors(err) {
+			fields = append(fields, e.Field)
+		}
+		if !reflect.DeepEqual(fields, c.fields) {
+			t.Errorf("%s: fields %q, want %q (%v)", c.name, fields, c.fields, err)
+		}
+	}
+	if p, err := ParsePostRequestWith(valid("address_id", "A1", "address_string", "Markt 1"), PostOptions{CombinedLocation: true}); err != nil || p.Location.AddressID != "A1" || !p.Location.HasPoint {
+		t.Errorf("point with both address fields: %+v %v", p.Location, err)
+	}
+}
