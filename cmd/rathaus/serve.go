@@ -172,6 +172,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	outline, districts := a.reportAreas()
 	return web.New(web.Options{
 		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Appointments: a.booking, Forms: a.db, Cases: a.cases, Feedback: a.feedback, Participation: a.ideas, Location: cityZone, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
 		Catalog: a.i18n, Logger: a.log, Now: time.Now,
@@ -189,6 +190,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		// The dashboards suppress small cells with the open data's threshold.
 		Dashboard:  &dashboard.Service{Store: a.db, Now: time.Now, MinCount: a.cfg.OpenData.MinCount},
 		HelpPoints: &helppoint.Service{Store: a.db, Orgs: a.orgs, Cases: a.cases, MapURL: a.cfg.HelpPointMapURL},
+		Reports:    a.reportService(districts), ReportFiles: a.files, ReportOutline: outline, ReportAreas: districts,
 	})
 }
 

@@ -95,7 +95,9 @@ import (
 	"rathaus/internal/catalog"
 	"rathaus/internal/dashboard"
 	fb "rathaus/internal/feedback" // "feedback" is the accessibility form's type
+	"rathaus/internal/filestore"
 	"rathaus/internal/form"
+	"rathaus/internal/geo"
 	"rathaus/internal/helppoint"
 	"rathaus/internal/i18n"
 	"rathaus/internal/impact"
@@ -108,6 +110,7 @@ import (
 	"rathaus/internal/org"
 	"rathaus/internal/participation"
 	"rathaus/internal/promo"
+	"rathaus/internal/report"
 	"rathaus/internal/survey"
 	"rathaus/internal/workshop"
 )
@@ -189,6 +192,25 @@ type Options struct {
 	// HelpPoints lists the places where people get help with the digital
 	// services and files assisted applications; nil: no /hilfe-vor-ort.
 	HelpPoints *helppoint.Service
+
+	// Reports takes citizens' defect reports (Mängelmelder) and shows them
+	// on the public list, map and Atom feed; nil: no /melden or
+	// /meldungen pages.
+	Reports *report.Service
+	// ReportFiles keeps the report photos (only what photo.Strip made of
+	// an upload); nil: reports without photos.
+	ReportFiles filestore.Store
+	// ReportOrgID is the organisation whose category tree citizens report
+	// in; 0: the first top-level organisation.
+	ReportOrgID int64
+	// ReportOutline and ReportAreas are the city's outline and districts
+	// for the report map and the area filter (demo: geo.JenaSchematic()).
+	ReportOutline geo.Area
+	ReportAreas   geo.Areas
+	// ReportTileURL is the city's own map tile server, e.g.
+	// "https://tiles.jena.de/{z}/{x}/{y}.png"; empty: no tiles, the
+	// server-drawn map and coordinates/addresses only.
+	ReportTileURL string
 }
 
 // DemoAccount is shown on the home page in demo mode.
