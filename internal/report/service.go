@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"rathaus/internal/fault"
+	"rathaus/internal/mail"
 	"rathaus/internal/processlog"
 )
 
@@ -39,7 +40,10 @@ type Service struct {
 	Bounds    Bounds    // the city's extent; zero: anywhere
 	// AreaOf names the area (district) of a point; optional.
 	AreaOf func(lat, long float64) string
-	Now    func() time.Time
+	// StatusMails composes the reporter's mails for a status change with
+	// its public note (r has an e-mail address); nil: no mails.
+	StatusMails func(r *Report, n *Note) []mail.Message
+	Now         func() time.Time
 }
 
 func (s *Service) now() time.Time {
@@ -171,6 +175,9 @@ func (s *Service) SetStatus(ctx context.Context, a Actor, id int64, version int,
 	}
 	ch := Change{Events: []processlog.Event{event(r, t, act, a.Resource(), now)}}
 	ch.Notes = []*Note{{Public: true, Status: to, Text: note, AuthorID: a.UserID, At: now}}
+	if s.StatusMails != nil && r.Contact.Email != "" {
+		ch.Mails = s.StatusMails(r, ch.Notes[0])
+	}
 	return r, s.Store.UpdateDefectReport(ctx, r, r.Version, ch)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"rathaus/internal/mail"
 	"rathaus/internal/processlog"
 )
 
@@ -37,6 +38,9 @@ type Change struct {
 	Notes       []*Note
 	Corrections []*Correction
 	Events      []processlog.Event // CaseID "" becomes the reference
+	// Mails are queued in the outbox with the change (the reporter's
+	// status mail), so a mail goes out exactly when the change commits.
+	Mails []mail.Message
 }
 
 // Times are one report's figures for statistics: no personal data.

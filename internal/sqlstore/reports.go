@@ -319,5 +319,8 @@ func (d *DB) defectChange(ctx context.Context, tx *sql.Tx, r *report.Report, ch 
 		}
 		c.At = ts(c.At)
 	}
+	if err := d.enqueueMessages(ctx, tx, ch.Mails); err != nil {
+		return err
+	}
 	return d.insertEvents(ctx, tx, withCase(ch.Events, r.Reference))
 }

@@ -31,6 +31,7 @@ func testReports(t *testing.T, s Stores) {
 	t.Run("MergeSupport", func(t *testing.T) { testReportMergeSupport(t, s) })
 	t.Run("SupportRace", func(t *testing.T) { testReportSupportRace(t, s) })
 	t.Run("Service", func(t *testing.T) { testReportService(t, s) })
+	t.Run("StatusMail", func(t *testing.T) { testReportStatusMail(t, s) })
 	t.Run("TimesRetention", func(t *testing.T) { testReportTimesRetention(t, s) })
 }
 
