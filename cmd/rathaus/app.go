@@ -26,6 +26,7 @@ import (
 	"rathaus/internal/org"
 	"rathaus/internal/participation"
 	"rathaus/internal/payment"
+	"rathaus/internal/reportroute"
 	"rathaus/internal/sqlstore"
 	"rathaus/internal/survey"
 	"rathaus/internal/workshop"
@@ -52,6 +53,8 @@ type app struct {
 	assistant *assistant.Assistant
 	// inquiries are messages to the city and their routing (inquiries.go).
 	inquiries *inquiry.Service
+	// reportSuggester proposes defect-report categories (reports_jobs.go).
+	reportSuggester *reportroute.Suggester
 }
 
 // cityZone is the time zone of opening hours and appointments.
@@ -135,6 +138,7 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app, erro
 	a.workshop.RunJobs(a.runner)
 	a.openAssistant(now)
 	a.openInquiries(now)
+	a.openReports()
 	return a, nil
 }
 

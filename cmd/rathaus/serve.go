@@ -43,6 +43,7 @@ func runServer(ctx context.Context, cmd string, args []string, getenv func(strin
 	if err := a.prepare(ctx, stdout); err != nil {
 		return err
 	}
+	a.trainReportSuggester(ctx)
 	srv, err := a.webServer(ctx)
 	if err != nil {
 		return err
@@ -96,6 +97,14 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 		}
 		if _, err := demo.SeedHelpPoints(ctx, a.db, a.db, time.Now()); err != nil { // when there are none; renews the bus's round
 			return err
+		}
+		// Defect reports of the last eight months, when there are none.
+		rs, err := demo.SeedReports(ctx, demo.ReportSeed{Store: a.db, Orgs: a.orgs, Now: time.Now()})
+		if err != nil {
+			return err
+		}
+		if rs.Reports > 0 {
+			fmt.Fprintf(stdout, "Simulated %d defect reports of the last eight months.\n", rs.Reports)
 		}
 		if seeded {
 			n, err := demo.SeedCases(ctx, demo.CaseSeed{Cases: a.db, Forms: a.db, Catalog: a.catalog, Accounts: a.db,
@@ -190,7 +199,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		// The dashboards suppress small cells with the open data's threshold.
 		Dashboard:  &dashboard.Service{Store: a.db, Now: time.Now, MinCount: a.cfg.OpenData.MinCount},
 		HelpPoints: &helppoint.Service{Store: a.db, Orgs: a.orgs, Cases: a.cases, MapURL: a.cfg.HelpPointMapURL},
-		Reports:    a.reportService(districts), ReportFiles: a.files, ReportOutline: outline, ReportAreas: districts,
+		Reports:    a.withSuggester(a.reportService(districts)), ReportFiles: a.files, ReportOutline: outline, ReportAreas: districts,
 	})
 }
 

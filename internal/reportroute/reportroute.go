@@ -10,13 +10,15 @@
 // description; the descriptions of the latest reports (at most
 // MaxReports, personal-data-hidden ones left out) labelled with their
 // current category; a report whose category staff corrected counts
-// CorrectionWeight times. Train on start and periodically (Every).
+// CorrectionWeight times. Train on start; with Every set, a suggestion
+// on an older model retrains it in the background.
 package reportroute
 
 import (
 	"context"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"rathaus/internal/report"
 	"rathaus/internal/route"
@@ -37,14 +39,23 @@ type Suggester struct {
 	CorrectionWeight float64 // 0: DefaultCorrectionWeight
 	MaxReports       int     // per organisation; 0: DefaultMaxReports
 	Options          route.Options
+	// Every is how old the model may grow before a suggestion starts a
+	// retraining in the background (each instance keeps its own model);
+	// 0: only Train retrains.
+	Every time.Duration
+	// OnError is told when a background retraining fails; optional.
+	OnError func(error)
 
-	model atomic.Pointer[route.Model]
+	model    atomic.Pointer[route.Model]
+	trained  atomic.Int64 // unix nanoseconds of the last training
+	training atomic.Bool
 }
 
 var _ report.Suggester = (*Suggester)(nil)
 
 // Suggest returns the likeliest category code and its probability.
 func (s *Suggester) Suggest(text string) (string, float64) {
+	s.refresh()
 	m := s.model.Load()
 	if m == nil || strings.TrimSpace(text) == "" {
 		return "", 0
@@ -54,6 +65,21 @@ func (s *Suggester) Suggest(text string) (string, float64) {
 		return "", 0
 	}
 	return gs[0].Label, gs[0].P
+}
+
+// refresh retrains in the background when the model is older than Every.
+func (s *Suggester) refresh() {
+	if s.Every <= 0 || time.Since(time.Unix(0, s.trained.Load())) < s.Every || !s.training.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer s.training.Store(false)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if _, err := s.Train(ctx); err != nil && s.OnError != nil {
+			s.OnError(err)
+		}
+	}()
 }
 
 // Train reads the examples and replaces the model; it returns their number.
@@ -70,6 +96,7 @@ func (s *Suggester) Train(ctx context.Context) (int, error) {
 		}
 		ex = append(ex, e...)
 	}
+	s.trained.Store(time.Now().UnixNano())
 	if len(ex) == 0 {
 		s.model.Store(nil)
 		return 0, nil
