@@ -150,6 +150,8 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.openDataRoutes()...)  // open data and its DCAT-AP.de catalogue (opendata_*.go)
 	rs = append(rs, s.dashboardRoutes()...) // performance dashboards (dashboard_*.go)
 	rs = append(rs, s.helpPointRoutes()...) // help points and assisted applications (helppoints_*.go)
+	// citizens' defect reports: the flow, list, map and feed (reports_citizen_*.go)
+	rs = append(rs, s.reportsCitizenRoutes()...)
 	return append(rs, s.officeRoutes()...)
 }
 
