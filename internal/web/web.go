@@ -98,6 +98,7 @@ import (
 	"rathaus/internal/filestore"
 	"rathaus/internal/form"
 	"rathaus/internal/geo"
+	"rathaus/internal/georeport"
 	"rathaus/internal/helppoint"
 	"rathaus/internal/i18n"
 	"rathaus/internal/impact"
@@ -211,6 +212,14 @@ type Options struct {
 	// "https://tiles.jena.de/{z}/{x}/{y}.png"; empty: no tiles, the
 	// server-drawn map and coordinates/addresses only.
 	ReportTileURL string
+
+	// Open311Clients issues and checks the API keys of the Open311
+	// GeoReport v2 API (/georeport/v2/, on when Reports is set); nil: the
+	// API only reads, every POST is a 403.
+	Open311Clients *georeport.Service
+	// Open311Jurisdiction is the city's jurisdiction_id, e.g. "jena.de";
+	// empty: the host of BaseURL. Another one is a 404.
+	Open311Jurisdiction string
 }
 
 // DemoAccount is shown on the home page in demo mode.
