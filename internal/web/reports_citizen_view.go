@@ -144,7 +144,7 @@ func (s *Server) handleReportPhoto(w http.ResponseWriter, r *http.Request) error
 	if ph == nil || s.opts.ReportFiles == nil {
 		return fault.New(fault.NotFound, "error.not_found")
 	}
-	f, info, err := s.opts.ReportFiles.Get(r.Context(), ph.Key)
+	f, info, err := s.opts.ReportFiles.Get(r.Context(), ph.PublicKey()) // the blurred copy staff made, never the original
 	if err != nil {
 		return err
 	}
