@@ -16,6 +16,7 @@ import (
 	"rathaus/internal/dashboard"
 	"rathaus/internal/demo"
 	"rathaus/internal/filestore"
+	"rathaus/internal/georeport"
 	"rathaus/internal/helppoint"
 	"rathaus/internal/i18n"
 	"rathaus/internal/impact"
@@ -113,7 +114,7 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Appointments: appts, Forms: db, Cases: applications, Audit: db, Mail: db, Jobs: db,
 		Ping: db.Ping, Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown, Location: berlin,
 		Impact: &impact.Service{Store: db}, Dashboard: &dashboard.Service{Store: db, Now: now}, SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!",
-		HelpPoints: &helppoint.Service{Store: db, Orgs: orgs, Cases: applications}})
+		HelpPoints: &helppoint.Service{Store: db, Orgs: orgs, Cases: applications}, Open311Clients: &georeport.Service{Store: db, Now: now}})
 	if err != nil {
 		t.Fatal(err)
 	}
