@@ -152,6 +152,9 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.helpPointRoutes()...) // help points and assisted applications (helppoints_*.go)
 	// citizens' defect reports: the flow, list, map and feed (reports_citizen_*.go)
 	rs = append(rs, s.reportsCitizenRoutes()...)
+	// the Open311 GeoReport v2 API and its keys (georeport_*.go)
+	rs = append(rs, s.geoReportRoutes()...)
+	rs = append(rs, s.reportsStaffRoutes()...) // defect reports, office side (reports_staff_*.go)
 	return append(rs, s.officeRoutes()...)
 }
 
