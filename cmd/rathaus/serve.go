@@ -15,6 +15,7 @@ import (
 	"rathaus/internal/config"
 	"rathaus/internal/dashboard"
 	"rathaus/internal/demo"
+	"rathaus/internal/georeport"
 	"rathaus/internal/helppoint"
 	"rathaus/internal/impact"
 	"rathaus/internal/oidc"
@@ -200,6 +201,8 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		Dashboard:  &dashboard.Service{Store: a.db, Now: time.Now, MinCount: a.cfg.OpenData.MinCount},
 		HelpPoints: &helppoint.Service{Store: a.db, Orgs: a.orgs, Cases: a.cases, MapURL: a.cfg.HelpPointMapURL},
 		Reports:    a.withSuggester(a.reportService(districts)), ReportFiles: a.files, ReportOutline: outline, ReportAreas: districts,
+		// The Open311 API's client keys; its hourly limits are counted in the database.
+		Open311Clients: &georeport.Service{Store: a.db, Now: time.Now}, Open311Jurisdiction: a.cfg.Open311Jurisdiction,
 	})
 }
 

@@ -44,6 +44,9 @@ type Config struct {
 	// HelpPointMapURL links each help point to the city's own map, with
 	// {lat} and {lon} replaced; empty: only a geo: link, no map.
 	HelpPointMapURL string
+	// Open311Jurisdiction is the city's jurisdiction_id in the Open311
+	// GeoReport v2 API, e.g. "jena.de"; empty: the host of the public address.
+	Open311Jurisdiction string
 
 	SMTP      SMTP
 	OIDC      OIDC
@@ -196,6 +199,7 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 		c.OpenData.MinCount = n
 	}
 	str(&c.HelpPointMapURL, env{"RATHAUS_HELPPOINT_MAP_URL", "helppoint-map-url", "the city's own map for help points, with {lat} and {lon} (no third-party map by default)"})
+	str(&c.Open311Jurisdiction, env{"RATHAUS_OPEN311_JURISDICTION", "open311-jurisdiction", "the city's jurisdiction_id in the Open311 GeoReport v2 API, e.g. jena.de (default: the host of the public address)"})
 	str(&c.Inquiry.Office, env{"RATHAUS_INQUIRY_OFFICE", "inquiry-office", "slug of the unit whose staff work the triage queue of messages to the city"})
 	if v, ok := lookup(getenv, "RATHAUS_INQUIRY_THRESHOLD"); ok {
 		f, err := strconv.ParseFloat(v, 64)
