@@ -77,6 +77,7 @@ type Page struct {
 	Workshop bool          // the user may open the process workshop
 	Writer   bool          // the user holds a role: writes for the city (plain-language check)
 	Figures  bool          // the user may see the staff dashboards (/amt/kennzahlen)
+	Defects  bool          // the user works defect reports (/amt/meldungen)
 
 	tr *i18n.Catalog
 }
@@ -101,6 +102,7 @@ func (s *Server) page(r *http.Request, titleKey string) Page {
 		Workshop: s.mayUseWorkshop(r, st.user),
 		Writer:   s.isWriter(r, st.user),
 		Figures:  s.isDashboardStaff(r, st.user),
+		Defects:  s.isReportStaff(r, st.user),
 		tr:       s.tr,
 	}
 }
