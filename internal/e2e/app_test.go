@@ -25,6 +25,7 @@ import (
 	"rathaus/internal/mail/smtptest"
 	"rathaus/internal/org"
 	"rathaus/internal/payment"
+	"rathaus/internal/report"
 	"rathaus/internal/sqlstore"
 	"rathaus/internal/storetest"
 	"rathaus/internal/web"
@@ -114,7 +115,8 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 	w, err := web.New(web.Options{Accounts: accounts, Orgs: orgs, Services: services, Appointments: appts, Forms: db, Cases: applications, Audit: db, Mail: db, Jobs: db,
 		Ping: db.Ping, Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown, Location: berlin,
 		Impact: &impact.Service{Store: db}, Dashboard: &dashboard.Service{Store: db, Now: now}, SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!",
-		HelpPoints: &helppoint.Service{Store: db, Orgs: orgs, Cases: applications}, Open311Clients: &georeport.Service{Store: db, Now: now}})
+		HelpPoints: &helppoint.Service{Store: db, Orgs: orgs, Cases: applications}, Open311Clients: &georeport.Service{Store: db, Now: now},
+		Reports: &report.Service{Store: db, Now: now}, ReportFiles: &filestore.Local{Dir: t.TempDir()}})
 	if err != nil {
 		t.Fatal(err)
 	}

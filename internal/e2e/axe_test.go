@@ -19,7 +19,7 @@ import (
 var shellPages = []string{
 	"/", "/impressum", "/datenschutz", "/barrierefreiheit", "/leichte-sprache",
 	"/login", "/register", "/register/sent", "/password/forgot", "/password/reset?token=x",
-	"/kennzahlen", "/hilfe-vor-ort",
+	"/kennzahlen", "/hilfe-vor-ort", "/melden", "/meldungen",
 }
 
 // accountPages are the pages of a logged-in user.
