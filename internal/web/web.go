@@ -202,7 +202,8 @@ type Options struct {
 	// an upload); nil: reports without photos.
 	ReportFiles filestore.Store
 	// ReportOrgID is the organisation whose category tree citizens report
-	// in; 0: the first top-level organisation.
+	// in; 0: the first organisation of the tree (depth first) that has
+	// active categories.
 	ReportOrgID int64
 	// ReportOutline and ReportAreas are the city's outline and districts
 	// for the report map and the area filter (demo: geo.JenaSchematic()).
