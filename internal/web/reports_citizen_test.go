@@ -60,6 +60,15 @@ func TestReportFlow(t *testing.T) {
 	if !strings.Contains(res.body, "Zentrum") {
 		t.Error("step 2 does not name the district of the point")
 	}
+	// "Change category or place" goes back to step 1 with the answers.
+	back := reportStep1(e.cats["schlagloch"].ID, "50,92795", "11,58923")
+	back.Set("change", "1")
+	res = b.post("/melden/ort", back)
+	pothole := "field-category-" + strconv.FormatInt(e.cats["schlagloch"].ID, 10)
+	if res.StatusCode != http.StatusOK || len(queryAll(res.doc, "#"+pothole+"[checked]")) != 1 ||
+		len(queryAll(res.doc, `#field-location[value="50,92795"]`)) != 1 {
+		t.Errorf("changing step 1 lost the answers:\n%.3000s", res.body)
+	}
 
 	gps, err := os.ReadFile("../photo/testdata/nikon-d2h-gps.jpg")
 	if err != nil {
