@@ -30,7 +30,7 @@ func TestReportsStaffInBrowser(t *testing.T) {
 		csLogin(t, b, e.worker.Email)
 		b.Navigate("/lang?to=" + lang + "&back=/")
 		for _, path := range []string{"/amt/meldungen", "/amt/meldungen?status=alle&sortierung=oldest&suche=Anger", page,
-			"/amt/meldekategorien", "/amt/meldekategorien/neu"} {
+			"/amt/meldekategorien", "/amt/meldekategorien/neu", "/amt/meldekategorien/gebiete"} {
 			b.Navigate(path)
 			b.Axe()
 		}

@@ -162,3 +162,36 @@ func TestReportsStaffCategories(t *testing.T) {
 		t.Fatalf("categories = %d, want 3", len(cats))
 	}
 }
+
+// TestReportsStaffAreaRules: an admin adds a rule (category × area →
+// unit), bad input comes back with an error summary and nothing saved,
+// and the rule can be removed.
+func TestReportsStaffAreaRules(t *testing.T) {
+	e := newRSEnv(t)
+	c := e.login(e.user("chef@example.org", true))
+	ctx := context.Background()
+	city := *e.unit.ParentID
+	res := e.postForm("/amt/meldekategorien/gebiete", url.Values{"category": {"0"}, "area": {""}, "unit": {"x"}}, c)
+	wantStatus(t, res, 400)
+	for _, f := range []string{"category", "area", "unit"} {
+		if !strings.Contains(res.body, `href="#field-`+f+`"`) {
+			t.Errorf("no error for %s", f)
+		}
+	}
+	wantStatus(t, e.postForm("/amt/meldekategorien/gebiete", url.Values{"category": {itoa(e.licht.ID)}, "area": {"lobeda"},
+		"unit": {itoa(e.other.ID)}}, c), 303)
+	rules, err := e.reports.Store.FindDefectAreaRules(ctx, city)
+	mustDo(t, err)
+	if len(rules) != 1 || rules[0].AreaID != "lobeda" || rules[0].UnitID != e.other.ID || rules[0].CategoryID != e.licht.ID {
+		t.Fatalf("rules = %+v", rules)
+	}
+	res = e.get("/amt/meldekategorien/gebiete", c)
+	wantStatus(t, res, 200)
+	if !strings.Contains(res.body, "Team Standesamt") {
+		t.Error("the rule is not listed")
+	}
+	wantStatus(t, e.postForm("/amt/meldekategorien/gebiete/entfernen", url.Values{"rule": {itoa(rules[0].ID)}}, c), 303)
+	if rules, _ := e.reports.Store.FindDefectAreaRules(ctx, city); len(rules) != 0 {
+		t.Errorf("rule not removed: %+v", rules)
+	}
+}
