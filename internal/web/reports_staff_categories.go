@@ -90,7 +90,8 @@ func (s *Server) rsCategoryFind(r *http.Request, orgID int64) (*report.Category,
 // rsCategoryValues are a category's fields as the form sends them.
 func rsCategoryValues(c *report.Category) url.Values {
 	v := url.Values{"code": {c.Code}, "name_de": {c.NameDE}, "name_en": {c.NameEN}, "description": {c.Description},
-		"group": {c.Group}, "keywords": {strings.Join(c.Keywords, ", ")}, "position": {strconv.Itoa(c.Position)}}
+		"group": {c.Group}, "keywords": {strings.Join(c.Keywords, ", ")}, "position": {strconv.Itoa(c.Position)},
+		"attributes": {rsAttributesText(c.Attributes)}}
 	if c.ParentID != nil {
 		v.Set("parent", strconv.FormatInt(*c.ParentID, 10))
 	}
@@ -196,8 +197,20 @@ func (s *Server) handleRSCategorySave(w http.ResponseWriter, r *http.Request) er
 			c.UnitID = &id
 		}
 	}
+	attrs, afe := rsParseAttributes(v.Get("attributes"))
+	fe = append(fe, afe...)
+	if len(afe) == 0 {
+		c.Attributes = attrs
+	}
 	if err := report.ValidateCategory(c); err != nil {
-		fe = append(fault.As(err).Fields, fe...)
+		for _, x := range fault.As(err).Fields {
+			if strings.HasPrefix(x.Field, "attribute-") {
+				i, _ := strconv.Atoi(strings.TrimPrefix(x.Field, "attribute-"))
+				msg := s.t(r, x.Key, x.Args...)
+				x = fault.FieldError{Field: "attributes", Key: "reports_staff.error.attribute", Args: []any{i + 1, msg}}
+			}
+			fe = append(fe, x)
+		}
 	}
 	if len(fe) == 0 {
 		if old == nil {

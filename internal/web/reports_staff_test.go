@@ -161,6 +161,26 @@ func TestReportsStaffCategories(t *testing.T) {
 	if len(cats) != 3 {
 		t.Fatalf("categories = %d, want 3", len(cats))
 	}
+	edit := "/amt/meldekategorien/" + itoa(e.licht.ID)
+	res = e.postForm(edit, url.Values{"code": {"licht"}, "name_de": {"Licht"}, "attributes": {"mast | number\nart | singlevaluelist | pflicht | Was ist kaputt? |"}}, c)
+	wantStatus(t, res, 400)
+	if !strings.Contains(res.body, `href="#field-attributes"`) {
+		t.Errorf("no error for the bad attribute lines:\n%.3000s", res.body)
+	}
+	if got, _ := e.reports.Store.FindDefectCategory(context.Background(), e.licht.ID); got.NameDE != e.licht.NameDE {
+		t.Errorf("bad input saved: %q", got.NameDE)
+	}
+	wantStatus(t, e.postForm(edit, url.Values{"code": {"licht"}, "name_de": {"Licht"}, "unit": {itoa(e.unit.ID)}, "active": {"1"},
+		"attributes": {"mast | string | optional | Nummer am Mast\nart | singlevaluelist | pflicht | Was ist kaputt? | aus=Lampe aus; flackert=Lampe flackert"}}, c), 303)
+	got, err := e.reports.Store.FindDefectCategory(context.Background(), e.licht.ID)
+	mustDo(t, err)
+	if len(got.Attributes) != 2 || !got.Attributes[1].Required || len(got.Attributes[1].Values) != 2 || got.Attributes[1].Order != 2 {
+		t.Errorf("attributes = %+v", got.Attributes)
+	}
+	res = e.get(edit, c)
+	if !strings.Contains(res.body, "aus=Lampe aus; flackert=Lampe flackert") {
+		t.Error("the form does not show the attributes")
+	}
 }
 
 // TestReportsStaffAreaRules: an admin adds a rule (category × area →
