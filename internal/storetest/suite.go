@@ -108,8 +108,9 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"Dashboard", testDashboard}, // monthly rollups and their refresh (dashboard.go)
 		{"Funnel", testFunnel},       // form funnel and campaign conversions (funnel.go)
 		{"HelpPoints", testHelpPoints},
-		{"Reports", testReports},               // defect reports: categories, routing, merging, supports (reports.go)
-		{"Open311Clients", testOpen311Clients}, // GeoReport API keys, revocation, hourly counters (open311_clients.go)
+		{"Reports", testReports},                   // defect reports: categories, routing, merging, supports (reports.go)
+		{"Open311Clients", testOpen311Clients},     // GeoReport API keys, revocation, hourly counters (open311_clients.go)
+		{"ReportBoundaries", testReportBoundaries}, // imported outline and districts, replaced per import (report_boundaries.go)
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
