@@ -40,6 +40,12 @@ type reportDetailsPage struct {
 	Nearby    []reportNearby
 	MaxPhotos int
 	Hidden    []reportHidden
+	// Change holds step 1's answers for going back to it.
+	Change []reportHidden
+	// DescribeFirst: no category chosen, so only the description is
+	// asked for, to suggest one; Choice asks about the category.
+	DescribeFirst bool
+	Choice        *reportChoice
 }
 
 type reportHidden struct{ Name, Value string }
@@ -80,7 +86,7 @@ func (s *Server) handleReportPlace(w http.ResponseWriter, r *http.Request) error
 	if errs = step1Errors(errs); len(errs) > 0 {
 		return s.renderReportNew(w, r, s.formFor(r, values, fault.Fields(errs...)), http.StatusBadRequest)
 	}
-	return s.renderReportDetails(w, r, rep, cat, s.newForm(r, values), http.StatusOK)
+	return s.renderReportDetails(w, r, rep, cat, nil, s.newForm(r, values), http.StatusOK)
 }
 
 // step1Errors keeps the errors of the category and place.
@@ -125,7 +131,7 @@ func (s *Server) reportFromForm(values url.Values, tree *report.Tree) (*report.R
 			errs = append(errs, fe)
 		}
 	}
-	return rep, cat, errs
+	return rep, cat, withoutUnknownCategory(values, errs)
 }
 
 // parseCoordinate reads a decimal degree, with a decimal point or comma;
@@ -143,13 +149,34 @@ func parseCoordinate(v string) (*float64, bool) {
 }
 
 // renderReportDetails shows step 2 for the checked category and place.
-func (s *Server) renderReportDetails(w http.ResponseWriter, r *http.Request, rep *report.Report, cat *report.Category, f *Form, status int) error {
+// choice, when set, asks about the category (the suggestion).
+func (s *Server) renderReportDetails(w http.ResponseWriter, r *http.Request, rep *report.Report, cat *report.Category, choice *reportChoice, f *Form, status int) error {
 	lang := langOf(r)
-	p := reportDetailsPage{Page: s.page(r, "reports_web.details.title"), Category: cat.Name(lang),
-		Place: s.reportPlace(r, rep), MaxPhotos: report.MaxPhotos}
+	p := reportDetailsPage{Page: s.page(r, "reports_web.details.title"), Place: s.reportPlace(r, rep), MaxPhotos: report.MaxPhotos}
+	if cat != nil {
+		p.Category = cat.Name(lang)
+	} else {
+		p.Category = s.t(r, "reports_web.details.unknown")
+	}
 	p.Form = f
+	checked := choice != nil || f.Get("checked") != ""
+	if choice == nil && checked && f.Get("category") == reportUnknown {
+		_, tree, err := s.reportOrg(r.Context())
+		if err != nil {
+			return err
+		}
+		choice = &reportChoice{Groups: reportGroups(tree, lang), Selected: reportUnknown}
+	}
+	p.Choice = choice
+	p.DescribeFirst = choice == nil && f.Get("category") == reportUnknown
 	for _, name := range reportStep1Fields {
-		p.Hidden = append(p.Hidden, reportHidden{name, f.Get(name)})
+		p.Change = append(p.Change, reportHidden{name, f.Get(name)})
+		if name != "category" || choice == nil {
+			p.Hidden = append(p.Hidden, reportHidden{name, f.Get(name)})
+		}
+	}
+	if checked {
+		p.Hidden = append(p.Hidden, reportHidden{"checked", "1"})
 	}
 	near, err := s.reportNearby(r, rep)
 	if err != nil {
@@ -223,9 +250,13 @@ func (s *Server) handleReportSubmit(w http.ResponseWriter, r *http.Request) erro
 	if first := step1Errors(errs); len(first) > 0 {
 		return s.renderReportNew(w, r, s.formFor(r, values, fault.Fields(first...)), http.StatusBadRequest)
 	}
+	errs = append(errs, reportDescribeFirst(values, rep)...)
+	if choice := s.reportNeedsChoice(r, values, tree, rep, cat); len(errs) == 0 && choice != nil {
+		return s.renderReportDetails(w, r, rep, cat, choice, s.newForm(r, values), http.StatusOK)
+	}
 	photos, photoErrs := reportPhotos(r, func(key string, args ...any) string { return s.t(r, key, args...) })
 	if errs = append(errs, photoErrs...); len(errs) > 0 {
-		return s.renderReportDetails(w, r, rep, cat, s.formFor(r, values, fault.Fields(errs...)), http.StatusBadRequest)
+		return s.renderReportDetails(w, r, rep, cat, nil, s.formFor(r, values, fault.Fields(errs...)), http.StatusBadRequest)
 	}
 	rep.OrgID = orgID
 	if u := currentUser(r); u != nil {
@@ -237,7 +268,7 @@ func (s *Server) handleReportSubmit(w http.ResponseWriter, r *http.Request) erro
 	if err := s.opts.Reports.Submit(ctx, rep); err != nil {
 		s.deleteReportPhotos(context.WithoutCancel(ctx), rep)
 		if fault.Is(err, fault.Invalid) {
-			return s.renderReportDetails(w, r, rep, cat, s.formFor(r, values, err), http.StatusBadRequest)
+			return s.renderReportDetails(w, r, rep, cat, nil, s.formFor(r, values, err), http.StatusBadRequest)
 		}
 		return err
 	}

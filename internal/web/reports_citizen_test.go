@@ -31,7 +31,7 @@ func TestReportFlow(t *testing.T) {
 		t.Fatalf("GET /melden: %d\n%.2000s", res.StatusCode, res.body)
 	}
 	labels := texts(res.doc, "#field-category-group label")
-	if len(labels) != 3 || !containsText(labels, "Straße und Verkehr: Schlagloch") {
+	if len(labels) != 4 || !containsText(labels, "Straße und Verkehr: Schlagloch") || !containsText(labels, "Ich weiß es nicht") {
 		t.Fatalf("category choices %q", labels)
 	}
 
