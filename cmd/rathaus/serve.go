@@ -182,7 +182,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	outline, districts := a.reportAreas()
+	areas := a.reportAreaSource()
 	return web.New(web.Options{
 		Accounts: a.accounts, Orgs: a.orgs, Services: a.catalog, Appointments: a.booking, Forms: a.db, Cases: a.cases, Feedback: a.feedback, Participation: a.ideas, Location: cityZone, Audit: a.db, Mail: a.db, Jobs: a.db, Ping: a.db.Ping,
 		Catalog: a.i18n, Logger: a.log, Now: time.Now,
@@ -200,7 +200,7 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		// The dashboards suppress small cells with the open data's threshold.
 		Dashboard:  &dashboard.Service{Store: a.db, Now: time.Now, MinCount: a.cfg.OpenData.MinCount},
 		HelpPoints: &helppoint.Service{Store: a.db, Orgs: a.orgs, Cases: a.cases, MapURL: a.cfg.HelpPointMapURL},
-		Reports:    a.withSuggester(a.reportService(districts)), ReportFiles: a.files, ReportOutline: outline, ReportAreas: districts,
+		Reports:    a.withSuggester(a.reportService(areas)), ReportFiles: a.files, ReportAreasSource: areas, ReportBoundaries: a.db,
 		// The Open311 API's client keys; its hourly limits are counted in the database.
 		Open311Clients: &georeport.Service{Store: a.db, Now: time.Now}, Open311Jurisdiction: a.cfg.Open311Jurisdiction,
 	})

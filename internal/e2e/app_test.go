@@ -116,7 +116,8 @@ func start(t *testing.T, dbURL string, demoMode bool) *app {
 		Ping: db.Ping, Catalog: cat, Logger: log, Now: now, BaseURL: base, Demo: demoMode, DemoAccounts: shown, Location: berlin,
 		Impact: &impact.Service{Store: db}, Dashboard: &dashboard.Service{Store: db, Now: now}, SessionSecret: "e2e-secret-e2e-secret-e2e-secret-!",
 		HelpPoints: &helppoint.Service{Store: db, Orgs: orgs, Cases: applications}, Open311Clients: &georeport.Service{Store: db, Now: now},
-		Reports: &report.Service{Store: db, Now: now}, ReportFiles: &filestore.Local{Dir: t.TempDir()}})
+		Reports: &report.Service{Store: db, Now: now}, ReportFiles: &filestore.Local{Dir: t.TempDir()},
+		ReportAreasSource: &report.AreaSource{Store: db}, ReportBoundaries: db})
 	if err != nil {
 		t.Fatal(err)
 	}

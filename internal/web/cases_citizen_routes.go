@@ -71,12 +71,12 @@ func (s *Server) bodyLimit(r *http.Request) int64 {
 // isUploadPath reports whether path is a route whose forms carry files:
 // /antrag/{service}/{page}, /antraege/{id}/nachrichten, and the staff's
 // /amt/antraege/{id}/nachrichten, /amt/antraege/erfassen and /amt/zahlungen,
-// the defect report /melden with its photos
+// the defect report /melden with its photos, the admins' GeoJSON at /admin/gebiete
 // (whose handlers set their own, smaller limits inside this one).
 func isUploadPath(path string) bool {
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	switch {
-	case path == "/amt/antraege/erfassen" || path == "/amt/zahlungen" || path == "/melden":
+	case path == "/amt/antraege/erfassen" || path == "/amt/zahlungen" || path == "/melden" || path == "/admin/gebiete":
 		return true
 	case len(parts) == 3 && parts[0] == "antrag":
 		return parts[2] != "absenden"

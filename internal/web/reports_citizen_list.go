@@ -76,7 +76,7 @@ func (s *Server) reportListQuery(r *http.Request, orgID int64) reportListQuery {
 	if st := report.Status(v.Get("status")); st.Valid() && st != report.StatusMerged {
 		f.Statuses = []report.Status{st}
 	}
-	if _, ok := s.opts.ReportAreas.ByKey(v.Get("gebiet")); ok {
+	if _, ok := s.reportDistricts().ByKey(v.Get("gebiet")); ok {
 		f.AreaID = v.Get("gebiet")
 	}
 	f.Query = strings.TrimSpace(v.Get("q"))
@@ -126,7 +126,7 @@ func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) error 
 	for _, st := range reportPublicStatuses {
 		p.Statuses = append(p.Statuses, reportOption{string(st), s.reportStatusLabel(r, st), q.values.Get("status") == string(st)})
 	}
-	for _, a := range s.opts.ReportAreas {
+	for _, a := range s.reportDistricts() {
 		p.Areas = append(p.Areas, reportOption{a.Key, a.Name, f.AreaID == a.Key})
 	}
 	for _, x := range reps {
@@ -166,10 +166,11 @@ func (s *Server) reportListMap(r *http.Request, p *reportListPage, q reportListQ
 			Label: s.t(r, "reports_web.map.point", x.Reference, cat, s.reportStatusLabel(r, x.Status))})
 	}
 	var outline geo.Areas
-	if len(s.opts.ReportOutline.Shape) > 0 {
-		outline = geo.Areas{s.opts.ReportOutline}
+	city, districts := s.reportMapAreas()
+	if len(city.Shape) > 0 {
+		outline = geo.Areas{city}
 	}
-	m := geo.RenderMap(outline, s.opts.ReportAreas, pts, geo.MapOptions{ID: "reports-map",
+	m := geo.RenderMap(outline, districts, pts, geo.MapOptions{ID: "reports-map",
 		Title: s.t(r, "reports_web.map.title"), Desc: s.t(r, "reports_web.map.desc"), Symbols: reportStatusSymbols,
 		ClusterLabel: func(ms []geo.MapPoint) string { return s.t(r, "reports_web.map.cluster", len(ms)) },
 		ClusterHref: func(b geo.BBox, _ []geo.MapPoint) string {

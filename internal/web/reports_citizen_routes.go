@@ -100,7 +100,7 @@ func (s *Server) reportStatusLabel(r *http.Request, st report.Status) string {
 
 // reportAreaName is the name of an area key, the key when unknown.
 func (s *Server) reportAreaName(key string) string {
-	if a, ok := s.opts.ReportAreas.ByKey(key); ok && a.Name != "" {
+	if a, ok := s.reportDistricts().ByKey(key); ok && a.Name != "" {
 		return a.Name
 	}
 	return key

@@ -178,7 +178,7 @@ func (s *Server) handleRSQueue(w http.ResponseWriter, r *http.Request) error {
 		id := strconv.FormatInt(c.ID, 10)
 		p.Categories = append(p.Categories, csOption{id, c.Name(lang), id == q.Category})
 	}
-	for _, ar := range s.opts.ReportAreas {
+	for _, ar := range s.reportDistricts() {
 		p.Areas = append(p.Areas, csOption{ar.Key, ar.Name, ar.Key == q.Area})
 	}
 	for _, o := range []string{report.OrderNewest, report.OrderOldest, report.OrderUpdated, report.OrderSupporters} {

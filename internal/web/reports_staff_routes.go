@@ -145,7 +145,7 @@ func (s *Server) rsStatus(r *http.Request, st report.Status) string {
 
 // rsArea is the name of an area key, the key when unknown.
 func (s *Server) rsArea(key string) string {
-	if a, ok := s.opts.ReportAreas.ByKey(key); ok && a.Name != "" {
+	if a, ok := s.reportDistricts().ByKey(key); ok && a.Name != "" {
 		return a.Name
 	}
 	return key

@@ -59,7 +59,7 @@ func (s *Server) rsRulesPage(r *http.Request, v url.Values) (*rsRulesPage, error
 		id := strconv.FormatInt(c.ID, 10)
 		p.Categories = append(p.Categories, csOption{id, c.Name(lang), id == v.Get("category")})
 	}
-	for _, a := range s.opts.ReportAreas {
+	for _, a := range s.reportDistricts() {
 		p.Areas = append(p.Areas, csOption{a.Key, a.Name, a.Key == v.Get("area")})
 	}
 	for _, u := range units {
@@ -90,8 +90,8 @@ func (s *Server) handleRSRuleAdd(w http.ResponseWriter, r *http.Request) error {
 	if tree.ByID(rule.CategoryID) == nil {
 		fe = append(fe, fault.FieldError{Field: "category", Key: "error.reports.category"})
 	}
-	_, known := s.opts.ReportAreas.ByKey(rule.AreaID)
-	if rule.AreaID == "" || len(s.opts.ReportAreas) > 0 && !known || len(rule.AreaID) > 100 {
+	_, known := s.reportDistricts().ByKey(rule.AreaID)
+	if rule.AreaID == "" || len(s.reportDistricts()) > 0 && !known || len(rule.AreaID) > 100 {
 		fe = append(fe, fault.FieldError{Field: "area", Key: "reports_staff.error.area"})
 	}
 	uid, perr := strconv.ParseInt(v.Get("unit"), 10, 64)

@@ -209,6 +209,12 @@ type Options struct {
 	// for the report map and the area filter (demo: geo.JenaSchematic()).
 	ReportOutline geo.Area
 	ReportAreas   geo.Areas
+	// ReportAreasSource, when set, gives them per request instead (the
+	// latest boundaries imported at /admin/gebiete, else its fallback).
+	ReportAreasSource ReportAreasSource
+	// ReportBoundaries keeps the imported boundaries; nil: no
+	// /admin/gebiete.
+	ReportBoundaries report.BoundaryStore
 	// ReportTileURL is the city's own map tile server, e.g.
 	// "https://tiles.jena.de/{z}/{x}/{y}.png"; empty: no tiles, the
 	// server-drawn map and coordinates/addresses only.
