@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"rathaus/internal/browsertest"
 	"rathaus/internal/geo"
@@ -244,5 +245,29 @@ func TestAreasAdminInBrowser(t *testing.T) {
 			t.Errorf("%s: no map of the imported districts", lang)
 		}
 		b.Axe()
+	}
+}
+
+// TestAreasSharedByInstances: another instance's source (same database)
+// sees an import within report's recheck interval, and keeps the demo
+// fallback until then.
+func TestAreasSharedByInstances(t *testing.T) {
+	e := newAreasEnv(t)
+	calls := 0
+	other := &report.AreaSource{Store: e.store, Fallback: func() (geo.Area, geo.Areas) { calls++; return geo.Area{}, nil }}
+	if _, d := other.ReportAreas(); len(d) != 0 || calls != 1 {
+		t.Fatalf("before the import: %d districts, fallback called %d times", len(d), calls)
+	}
+	outline, districts := jenaFiles(t)
+	mustDo(t, e.store.SaveReportBoundaries(context.Background(), &report.Boundaries{Outline: string(outline),
+		Districts: string(districts), KeyProperty: "key", NameProperty: "name", DistrictCount: 10,
+		ImportedByName: "Anna Admin", ImportedAt: testNow}))
+	time.Sleep(1100 * time.Millisecond)
+	o, d := other.ReportAreas()
+	if len(d) != 10 || len(o.Shape) == 0 {
+		t.Fatalf("after the import: %d districts", len(d))
+	}
+	if _, ok := d.ByKey("lobeda"); !ok {
+		t.Errorf("keys %v", d)
 	}
 }
