@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"rathaus/internal/fault"
@@ -87,7 +89,7 @@ func (s *Server) geoReportWrite(w http.ResponseWriter, r *http.Request, f open31
 		}
 		status = es.Status()
 		if status == http.StatusTooManyRequests && s.opts.Open311Clients != nil {
-			w.Header().Set("Retry-After", strings.TrimSuffix(s.opts.Open311Clients.RetryAfter().Round(1e9).String(), "s"))
+			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(s.opts.Open311Clients.RetryAfter().Seconds()))))
 		}
 	}
 	w.Header().Set("Content-Type", f.ContentType())

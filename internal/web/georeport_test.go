@@ -365,8 +365,9 @@ func TestGeoReportRateLimit(t *testing.T) {
 	}
 	res := e.api("POST", "/georeport/v2/requests.json", form)
 	wantError(t, res, "json", 429, "5 service requests per hour")
-	if res.Header.Get("Retry-After") == "" {
-		t.Error("429 without Retry-After")
+	// The clock stands at 10:00 sharp: the next hour starts in 3,600 seconds.
+	if got := res.Header.Get("Retry-After"); got != "3600" {
+		t.Errorf("Retry-After %q, want 3600 (seconds)", got)
 	}
 	wantError(t, e.api("POST", "/georeport/v2/requests.xml", form), "xml", 429, "rate limit")
 	// Reading is not limited.
