@@ -155,6 +155,7 @@ func (s *Server) routes() []route {
 	// the Open311 GeoReport v2 API and its keys (georeport_*.go)
 	rs = append(rs, s.geoReportRoutes()...)
 	rs = append(rs, s.reportsStaffRoutes()...) // defect reports, office side (reports_staff_*.go)
+	rs = append(rs, s.reportsStatsRoutes()...) // their statistics (reports_staff_stats.go)
 	rs = append(rs, s.reportAreasRoutes()...)  // the city's imported outline and districts (report_areas_admin.go)
 	return append(rs, s.officeRoutes()...)
 }
