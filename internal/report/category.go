@@ -92,6 +92,9 @@ func NewTree(cats []*Category) *Tree {
 	return t
 }
 
+// Len is the number of categories, active or not.
+func (t *Tree) Len() int { return len(t.byID) }
+
 // ByID returns the category or nil.
 func (t *Tree) ByID(id int64) *Category { return t.byID[id] }
 

@@ -43,6 +43,12 @@ func (s *Server) withReports(h handlerFunc) handlerFunc {
 // Options.ReportOrgID, or the first organisation of the tree (depth
 // first) that has active categories.
 func (s *Server) reportOrg(ctx context.Context) (int64, *report.Tree, error) {
+	return s.reportOrgWith(ctx, func(t *report.Tree) bool { return len(t.Active()) > 0 })
+}
+
+// reportOrgWith is Options.ReportOrgID with its categories, or the first
+// organisation of the tree (depth first) whose categories has accepts.
+func (s *Server) reportOrgWith(ctx context.Context, has func(*report.Tree) bool) (int64, *report.Tree, error) {
 	store := s.opts.Reports.Store
 	if id := s.opts.ReportOrgID; id != 0 || s.opts.Orgs == nil {
 		cats, err := store.FindDefectCategories(ctx, id)
@@ -59,7 +65,7 @@ func (s *Server) reportOrg(ctx context.Context) (int64, *report.Tree, error) {
 			if err != nil {
 				return 0, nil, err
 			}
-			if tr := report.NewTree(cats); len(tr.Active()) > 0 {
+			if tr := report.NewTree(cats); has(tr) {
 				return t.Org.ID, tr, nil
 			}
 			if id, tr, err := walk(t.Children); id != 0 || err != nil {

@@ -51,7 +51,7 @@ func (s *Server) handleRSCategories(w http.ResponseWriter, r *http.Request) erro
 		row := rsCategoryRow{URL: "/amt/meldekategorien/" + strconv.FormatInt(c.ID, 10), Code: c.Code, NameDE: c.NameDE,
 			NameEN: c.NameEN, Unit: rsUnitName(units, c.UnitID), Group: c.Group, Active: c.Active}
 		if c.ParentID != nil {
-			row.Parent = reportCategoryNameOf(tree, *c.ParentID, langOf(r))
+			row.Parent = reportCategoryName(tree, *c.ParentID, langOf(r))
 		}
 		p.Rows = append(p.Rows, row)
 	}

@@ -145,7 +145,7 @@ func (s *Server) handleRSQueue(w http.ResponseWriter, r *http.Request) error {
 			place = strconv.FormatFloat(*rep.Location.Lat, 'f', 5, 64) + ", " + strconv.FormatFloat(*rep.Location.Long, 'f', 5, 64)
 		}
 		p.Rows = append(p.Rows, rsRow{URL: rsPath(rep.Reference), Reference: rep.Reference,
-			Category: reportCategoryNameOf(tree, rep.CategoryID, lang), Area: s.rsArea(rep.Location.AreaID), Place: place,
+			Category: reportCategoryName(tree, rep.CategoryID, lang), Area: s.rsArea(rep.Location.AreaID), Place: place,
 			Status: s.rsStatus(r, rep.Status), Unit: rsUnitName(units, rep.UnitID), Requested: s.csTime(r, rep.RequestedAt),
 			Supporters: rep.Supporters})
 	}
@@ -185,12 +185,4 @@ func (s *Server) handleRSQueue(w http.ResponseWriter, r *http.Request) error {
 		p.Orders = append(p.Orders, csOption{o, s.t(r, "reports_staff.order."+o), o == f.Order})
 	}
 	return s.render(w, r, "reports_staff_queue", p)
-}
-
-// reportCategoryNameOf is a category's name in lang, "" when unknown.
-func reportCategoryNameOf(t *report.Tree, id int64, lang string) string {
-	if c := t.ByID(id); c != nil {
-		return c.Name(lang)
-	}
-	return ""
 }

@@ -121,7 +121,7 @@ func (s *Server) rsReport(r *http.Request) (*rsReportPage, error) {
 	}
 	l := s.csLookup(ctx)
 	p := &rsReportPage{Page: s.page(r, "reports_staff.report.title"), R: rep, URL: rsPath(rep.Reference),
-		Category: reportCategoryNameOf(tree, rep.CategoryID, lang), Area: s.rsArea(rep.Location.AreaID),
+		Category: reportCategoryName(tree, rep.CategoryID, lang), Area: s.rsArea(rep.Location.AreaID),
 		Status: s.rsStatus(r, rep.Status), Unit: rsUnitName(units, rep.UnitID), Requested: s.csTime(r, rep.RequestedAt),
 		Updated: s.csTime(r, rep.UpdatedAt), CanWork: a.CanWork(rep)}
 	p.Title = s.t(r, "reports_staff.report.title", rep.Reference)

@@ -107,35 +107,10 @@ func rsPath(ref string) string { return "/amt/meldungen/" + ref }
 
 // rsOrg is the organisation whose category tree reports use:
 // Options.ReportOrgID, else the first organisation of the tree (depth
-// first) that has categories.
+// first) that has categories, active or not, so staff find a tree whose
+// categories are all switched off.
 func (s *Server) rsOrg(ctx context.Context) (int64, *report.Tree, error) {
-	store := s.opts.Reports.Store
-	if id := s.opts.ReportOrgID; id != 0 {
-		cats, err := store.FindDefectCategories(ctx, id)
-		return id, report.NewTree(cats), err
-	}
-	trees, err := s.opts.Orgs.Tree(ctx)
-	if err != nil {
-		return 0, nil, err
-	}
-	var walk func([]*org.Tree) (int64, *report.Tree, error)
-	walk = func(ts []*org.Tree) (int64, *report.Tree, error) {
-		for _, t := range ts {
-			cats, err := store.FindDefectCategories(ctx, t.Org.ID)
-			if err != nil || len(cats) > 0 {
-				return t.Org.ID, report.NewTree(cats), err
-			}
-			if id, tr, err := walk(t.Children); id != 0 || err != nil {
-				return id, tr, err
-			}
-		}
-		return 0, nil, nil
-	}
-	id, tr, err := walk(trees)
-	if tr == nil {
-		tr = report.NewTree(nil)
-	}
-	return id, tr, err
+	return s.reportOrgWith(ctx, func(t *report.Tree) bool { return t.Len() > 0 })
 }
 
 // rsStatus is a status in the reader's language.

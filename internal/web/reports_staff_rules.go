@@ -52,7 +52,7 @@ func (s *Server) rsRulesPage(r *http.Request, v url.Values) (*rsRulesPage, error
 	p.Form = s.newForm(r, v)
 	for _, ru := range rules {
 		u := ru.UnitID
-		p.Rows = append(p.Rows, rsRuleRow{ID: ru.ID, Category: reportCategoryNameOf(tree, ru.CategoryID, lang),
+		p.Rows = append(p.Rows, rsRuleRow{ID: ru.ID, Category: reportCategoryName(tree, ru.CategoryID, lang),
 			Area: s.rsArea(ru.AreaID), Unit: rsUnitName(units, &u)})
 	}
 	for _, c := range tree.Active() {
