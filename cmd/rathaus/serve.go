@@ -201,6 +201,8 @@ func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 		Dashboard:  &dashboard.Service{Store: a.db, Now: time.Now, MinCount: a.cfg.OpenData.MinCount},
 		HelpPoints: &helppoint.Service{Store: a.db, Orgs: a.orgs, Cases: a.cases, MapURL: a.cfg.HelpPointMapURL},
 		Reports:    a.withSuggester(a.reportService(areas)), ReportFiles: a.files, ReportAreasSource: areas, ReportBoundaries: a.db,
+		// The city's own tile server, if any; without one no map tiles are loaded.
+		ReportTileURL: a.cfg.ReportTileURL, ReportTileAttribution: a.cfg.ReportTileAttribution,
 		// The Open311 API's client keys; its hourly limits are counted in the database.
 		Open311Clients: &georeport.Service{Store: a.db, Now: time.Now}, Open311Jurisdiction: a.cfg.Open311Jurisdiction,
 	})

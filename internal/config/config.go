@@ -47,6 +47,14 @@ type Config struct {
 	// Open311Jurisdiction is the city's jurisdiction_id in the Open311
 	// GeoReport v2 API, e.g. "jena.de"; empty: the host of the public address.
 	Open311Jurisdiction string
+	// ReportTileURL is the city's own map tile server for the defect
+	// reports' map, an http(s) URL template with {z}, {x} and {y}, e.g.
+	// "https://tiles.jena.de/{z}/{x}/{y}.png"; empty: no tiles are loaded
+	// from anywhere, places by address and coordinates, the server-drawn map.
+	ReportTileURL string
+	// ReportTileAttribution is shown under that map, e.g.
+	// "© OpenStreetMap-Mitwirkende".
+	ReportTileAttribution string
 
 	SMTP      SMTP
 	OIDC      OIDC
@@ -200,6 +208,8 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	}
 	str(&c.HelpPointMapURL, env{"RATHAUS_HELPPOINT_MAP_URL", "helppoint-map-url", "the city's own map for help points, with {lat} and {lon} (no third-party map by default)"})
 	str(&c.Open311Jurisdiction, env{"RATHAUS_OPEN311_JURISDICTION", "open311-jurisdiction", "the city's jurisdiction_id in the Open311 GeoReport v2 API, e.g. jena.de (default: the host of the public address)"})
+	str(&c.ReportTileURL, env{"RATHAUS_REPORT_TILE_URL", "report-tile-url", "the city's own map tile server for the defect reports, e.g. https://tiles.jena.de/{z}/{x}/{y}.png (empty: no map tiles, no third-party requests)"})
+	str(&c.ReportTileAttribution, env{"RATHAUS_REPORT_TILE_ATTRIBUTION", "report-tile-attribution", "text shown under the tile map, e.g. © OpenStreetMap-Mitwirkende"})
 	str(&c.Inquiry.Office, env{"RATHAUS_INQUIRY_OFFICE", "inquiry-office", "slug of the unit whose staff work the triage queue of messages to the city"})
 	if v, ok := lookup(getenv, "RATHAUS_INQUIRY_THRESHOLD"); ok {
 		f, err := strconv.ParseFloat(v, 64)
@@ -237,6 +247,9 @@ func Load(cmd string, args []string, getenv func(string) string, stderr io.Write
 	}
 	if err := fs.Parse(args); err != nil {
 		return nil, nil, err
+	}
+	if err := checkTileURL(c.ReportTileURL); err != nil {
+		return nil, nil, fmt.Errorf("RATHAUS_REPORT_TILE_URL (--report-tile-url): %w", err)
 	}
 	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
 	if c.BaseURL == "" {
@@ -313,6 +326,28 @@ func durationVar(p *time.Duration, getenv func(string) string, name string) erro
 		return fmt.Errorf("%s: not a positive duration such as 10s or 24h: %q", name, v)
 	}
 	*p = d
+	return nil
+}
+
+// checkTileURL accepts an empty template or an absolute http(s) URL with
+// the placeholders {z}, {x} and {y} (and no user or password: the browser
+// of every visitor would send them).
+func checkTileURL(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(u.Host, "{}") {
+		return fmt.Errorf("%q is not an http(s) URL with a fixed host, e.g. https://tiles.jena.de/{z}/{x}/{y}.png", raw)
+	}
+	if u.User != nil {
+		return fmt.Errorf("%q must not hold a user or password: every visitor's browser would see them", raw)
+	}
+	for _, p := range []string{"{z}", "{x}", "{y}"} {
+		if !strings.Contains(raw, p) {
+			return fmt.Errorf("%q lacks the placeholder %s (it needs {z}, {x} and {y})", raw, p)
+		}
+	}
 	return nil
 }
 

@@ -219,6 +219,9 @@ type Options struct {
 	// "https://tiles.jena.de/{z}/{x}/{y}.png"; empty: no tiles, the
 	// server-drawn map and coordinates/addresses only.
 	ReportTileURL string
+	// ReportTileAttribution is shown under the tile map, e.g.
+	// "© OpenStreetMap-Mitwirkende".
+	ReportTileAttribution string
 
 	// Open311Clients issues and checks the API keys of the Open311
 	// GeoReport v2 API (/georeport/v2/, on when Reports is set); nil: the
