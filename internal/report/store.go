@@ -90,6 +90,11 @@ type Store interface {
 	// SetDefectPhotoPublic publishes or withdraws one photo of a report.
 	SetDefectPhotoPublic(ctx context.Context, reportID, photoID int64, public bool) error
 	FindDefectNotes(ctx context.Context, reportID int64, publicOnly bool) ([]*Note, error)
+	// FindDefectNotesFor returns the notes of many reports at once, oldest
+	// first per report, keyed by report ID (reports without notes are
+	// missing); only the public ones when publicOnly. For lists, where one
+	// call per report would be a query per row.
+	FindDefectNotesFor(ctx context.Context, reportIDs []int64, publicOnly bool) (map[int64][]*Note, error)
 	FindDefectCorrections(ctx context.Context, reportID int64) ([]*Correction, error)
 	// MergeDefectReports writes dup (status merged, DuplicateOf set) at
 	// version, moves its supporters to the original (each once; the

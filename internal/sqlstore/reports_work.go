@@ -23,9 +23,37 @@ func (d *DB) SetDefectPhotoPublic(ctx context.Context, reportID, photoID int64, 
 // FindDefectNotes returns a report's notes, oldest first; only the public
 // ones when publicOnly.
 func (d *DB) FindDefectNotes(ctx context.Context, reportID int64, publicOnly bool) ([]*report.Note, error) {
-	q := "SELECT id, report_id, public, status, text, author_id, at FROM report_notes WHERE report_id = ?"
+	return d.findDefectNotes(ctx, []any{reportID}, publicOnly)
+}
+
+// notesChunk is how many report IDs one query of FindDefectNotesFor binds,
+// well below SQLite's and PostgreSQL's limits on parameters.
+const notesChunk = 1000
+
+// FindDefectNotesFor returns the notes of many reports by report ID, oldest
+// first per report: one query per notesChunk IDs.
+func (d *DB) FindDefectNotesFor(ctx context.Context, reportIDs []int64, publicOnly bool) (map[int64][]*report.Note, error) {
+	out := map[int64][]*report.Note{}
+	for len(reportIDs) > 0 {
+		n := min(len(reportIDs), notesChunk)
+		notes, err := d.findDefectNotes(ctx, anys(reportIDs[:n]), publicOnly)
+		if err != nil {
+			return nil, err
+		}
+		for _, note := range notes {
+			out[note.ReportID] = append(out[note.ReportID], note)
+		}
+		reportIDs = reportIDs[n:]
+	}
+	return out, nil
+}
+
+// findDefectNotes reads the notes of the reports ids, oldest first.
+func (d *DB) findDefectNotes(ctx context.Context, ids []any, publicOnly bool) ([]*report.Note, error) {
+	var w where
+	w.addIn("report_id", ids)
 	if publicOnly {
-		q += " AND public = TRUE"
+		w.add("public = ?", true)
 	}
 	return list(ctx, d, func(row scanner) (*report.Note, error) {
 		var n report.Note
@@ -34,7 +62,7 @@ func (d *DB) FindDefectNotes(ctx context.Context, reportID int64, publicOnly boo
 		err := row.Scan(&n.ID, &n.ReportID, &n.Public, &status, &n.Text, &author, &n.At)
 		n.Status, n.AuthorID, n.At = report.Status(status), nullInt(author), n.At.UTC()
 		return &n, err
-	}, q+" ORDER BY at, id", reportID)
+	}, "SELECT id, report_id, public, status, text, author_id, at FROM report_notes"+w.String()+" ORDER BY at, id", w.args...)
 }
 
 // FindDefectCorrections returns a report's corrections, oldest first; for

@@ -28,6 +28,7 @@ func testReports(t *testing.T, s Stores) {
 	t.Run("Find", func(t *testing.T) { testReportFind(t, s) })
 	t.Run("Nearby", func(t *testing.T) { testReportNearby(t, s) })
 	t.Run("Update", func(t *testing.T) { testReportUpdate(t, s) })
+	t.Run("NotesFor", func(t *testing.T) { testReportNotesFor(t, s) })
 	t.Run("MergeSupport", func(t *testing.T) { testReportMergeSupport(t, s) })
 	t.Run("SupportRace", func(t *testing.T) { testReportSupportRace(t, s) })
 	t.Run("Service", func(t *testing.T) { testReportService(t, s) })
