@@ -47,6 +47,7 @@ type Change struct {
 type Times struct {
 	CategoryID    int64
 	AreaID        string
+	UnitID        int64 // the responsible unit; 0 for none
 	Status        Status
 	RequestedAt   time.Time
 	FirstAnswerAt *time.Time

@@ -165,10 +165,12 @@ func (d *DB) DefectReportTimes(ctx context.Context, f report.StatsFilter) ([]rep
 		var t report.Times
 		var status string
 		var first, closed sql.NullTime
-		err := row.Scan(&t.CategoryID, &t.AreaID, &status, &t.RequestedAt, &first, &closed)
+		var unit sql.NullInt64
+		err := row.Scan(&t.CategoryID, &t.AreaID, &unit, &status, &t.RequestedAt, &first, &closed)
+		t.UnitID = unit.Int64
 		t.Status, t.RequestedAt, t.FirstAnswerAt, t.ClosedAt = report.Status(status), t.RequestedAt.UTC(), nullTime(first), nullTime(closed)
 		return t, err
-	}, `SELECT category_id, area_id, status, requested_at, first_answer_at, closed_at FROM reports
+	}, `SELECT category_id, area_id, unit_id, status, requested_at, first_answer_at, closed_at FROM reports
 		WHERE org_id = ? AND requested_at >= ? AND requested_at < ? AND status <> ? ORDER BY id`,
 		f.OrgID, f.From, f.To, string(report.StatusMerged))
 }
