@@ -24,7 +24,9 @@ var CSVColumns = func() []string {
 		"processing_n", "processing_median_days", "processing_p90_days",
 		"deadline_due", "deadline_met", "deadline_compliance",
 		"ratings", "ratings_1", "ratings_2", "ratings_3", "ratings_4", "ratings_5",
-		"mean_rating", "satisfied_share", "suppressed")
+		"mean_rating", "satisfied_share",
+		"reports", "report_answer_n", "report_answer_median_hours", "report_answer_p90_hours",
+		"report_fix_n", "report_fix_median_days", "report_fix_p90_days", "suppressed")
 	return cols
 }()
 
@@ -58,7 +60,11 @@ func CSVRow(p Period) []string {
 	for _, r := range p.RatingCounts {
 		row = append(row, c(r))
 	}
-	return append(row, n(p.MeanRating, 1, 2), n(p.SatisfiedShare, 1, 4), strings.Join(p.Suppressed, ";"))
+	const hour = 3600
+	return append(row, n(p.MeanRating, 1, 2), n(p.SatisfiedShare, 1, 4),
+		c(p.Reports), c(p.ReportAnswer.N), n(p.ReportAnswer.Median, hour, 1), n(p.ReportAnswer.P90, hour, 1),
+		c(p.ReportFix.N), n(p.ReportFix.Median, day, 1), n(p.ReportFix.P90, day, 1),
+		strings.Join(p.Suppressed, ";"))
 }
 
 // WriteCSV writes the months of f, UTF-8 with a header row.

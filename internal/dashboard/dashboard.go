@@ -88,6 +88,15 @@ type Month struct {
 	// Ratings counts the satisfaction answers given in the month, by
 	// rating 1..5 (index 0 is rating 1).
 	Ratings [5]int64
+
+	// Reports counts the citizens' defect reports received in the month
+	// (merged duplicates not counted). Reports are no catalogue service:
+	// a scope with a ServiceID has none.
+	Reports int64
+	// ReportAnswer is received → first public answer, of the reports
+	// first answered in the month; ReportFix received → done, of the
+	// reports done in the month.
+	ReportAnswer, ReportFix Histogram
 }
 
 // FunnelStep is one page of an online form: how many applications that

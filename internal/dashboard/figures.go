@@ -135,6 +135,12 @@ type Period struct {
 	MeanRating     Number   `json:"mean_rating"`
 	SatisfiedShare Number   `json:"satisfied_share"` // ratings 4 and 5 ÷ all
 
+	// Reports counts the defect reports received; ReportAnswer is the
+	// time to their first public answer, ReportFix to done.
+	Reports      Count  `json:"reports"`
+	ReportAnswer Spread `json:"report_answer"`
+	ReportFix    Spread `json:"report_fix"`
+
 	// Suppressed names the figures blanked in public (CSV column names).
 	Suppressed []string `json:"suppressed"`
 }
@@ -281,6 +287,9 @@ func addMonth(sum *Month, m Month) {
 	for i, n := range m.Ratings {
 		sum.Ratings[i] += n
 	}
+	sum.Reports += m.Reports
+	sum.ReportAnswer.Merge(m.ReportAnswer)
+	sum.ReportFix.Merge(m.ReportFix)
 }
 
 // period computes one period's figures from its counts.
@@ -314,6 +323,9 @@ func period(m Month) Period {
 	p.Ratings = Count{N: n}
 	p.MeanRating = ratio(sum, n)
 	p.SatisfiedShare = ratio(m.Ratings[3]+m.Ratings[4], n)
+
+	p.Reports = Count{N: m.Reports}
+	p.ReportAnswer, p.ReportFix = spread(m.ReportAnswer), spread(m.ReportFix)
 	return p
 }
 

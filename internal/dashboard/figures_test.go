@@ -102,6 +102,7 @@ func sample() ([]Month, *Funnel) {
 		Wait:     hist(append(repeat(10*time.Minute, 10), repeat(40*time.Minute, 10)...)...),
 		LeadTime: hist(repeat(3*24*time.Hour, 12)...),
 		Ratings:  [5]int64{0, 0, 0, 0, 3},
+		Reports:  3, ReportAnswer: hist(repeat(20*time.Hour, 2)...),
 	}
 	nov := Month{Month: "2026-11",
 		Cases:       map[string]int64{ChannelOnline: 10, ChannelAssisted: 5, ChannelInPerson: 8},
@@ -111,6 +112,8 @@ func sample() ([]Month, *Funnel) {
 		Wait:     hist(repeat(5*time.Minute, 3)...),
 		LeadTime: hist(repeat(7*24*time.Hour, 30)...),
 		Ratings:  [5]int64{1, 0, 2, 7, 10},
+		Reports:  9, ReportAnswer: hist(append(repeat(4*time.Hour, 8), 100*time.Hour)...),
+		ReportFix: hist(repeat(2*24*time.Hour, 6)...),
 	}
 	fu := &Funnel{Started: 20, Submitted: 9, Steps: []FunnelStep{{"p1", 0, 18}, {"p2", 1, 10}}}
 	return []Month{oct, nov}, fu
@@ -291,8 +294,9 @@ func TestSuppressedOutput(t *testing.T) {
 	if !strings.HasPrefix(strings.Split(staff.String(), "\n")[1], "2026-10,15,7,0,2,6,0,0,0.4667,") {
 		t.Errorf("staff October:\n%s", staff.String())
 	}
-	if !strings.HasSuffix(lines[1], ",,,,cases_paper;share_paper;cases_in_person;share_in_person;ratings;mean_rating;satisfied_share;"+
-		"ratings_1;ratings_2;ratings_3;ratings_4;ratings_5;processing_median_days;processing_p90_days;wait_n;processing_n") {
+	if !strings.HasSuffix(lines[1], ",,,,,,,,,,,,,0,,,cases_paper;share_paper;cases_in_person;share_in_person;ratings;mean_rating;satisfied_share;"+
+		"ratings_1;ratings_2;ratings_3;ratings_4;ratings_5;processing_median_days;processing_p90_days;report_answer_median_hours;"+
+		"report_answer_p90_hours;reports;wait_n;processing_n;report_answer_n") {
 		t.Errorf("October's suppressed column:\n%s", lines[1])
 	}
 	b, err := json.Marshal(f)
@@ -344,5 +348,37 @@ func TestServiceThreshold(t *testing.T) {
 	f, _ = s.Figures(context.Background(), Query{Range: s.DefaultRange()})
 	if f.Public || f.Months[0].Channels[2].Cases.Hidden || st.asked[1] != (Range{"2025-12", "2026-11"}) {
 		t.Errorf("staff: %+v, asked %v", f.Months[0].Channels[2], st.asked)
+	}
+}
+
+// TestReportFigures: the defect reports' counts and times add up over the
+// months like the cases', and the public sees no small count, no time
+// from fewer than five reports, and no count that the total and the other
+// months would give away.
+func TestReportFigures(t *testing.T) {
+	months, fu := sample()
+	f := Compute(Range{"2026-10", "2026-11"}, months, fu)
+	oct, nov, all := f.Months[0], f.Months[1], f.Total
+	if oct.Reports.N != 3 || nov.Reports.N != 9 || all.Reports.N != 12 {
+		t.Errorf("reports %d, %d, %d", oct.Reports.N, nov.Reports.N, all.Reports.N)
+	}
+	// Percentiles are read from histogram buckets a quarter wide.
+	within := func(v, want float64) bool { return v > want*0.8 && v < want*1.25 }
+	if all.ReportAnswer.N.N != 11 || !within(nov.ReportFix.Median.V, 2*86400) || !within(nov.ReportFix.P90.V, 2*86400) {
+		t.Errorf("answer %+v, fix %+v", all.ReportAnswer, nov.ReportFix)
+	}
+	if m := all.ReportAnswer.Median.V / 3600; !within(m, 4) {
+		t.Errorf("median time to answer %.1f h, want about 4", m)
+	}
+	if p := all.ReportAnswer.P90.V / 3600; !within(p, 20) {
+		t.Errorf("90th percentile of time to answer %.1f h, want about 20", p)
+	}
+	f.Suppress(5)
+	oct, nov, all = f.Months[0], f.Months[1], f.Total
+	if !oct.Reports.Hidden || !nov.Reports.Hidden || all.Reports.Hidden {
+		t.Errorf("October's 3 reports hidden %v, November's %v (else 12 − 9 = 3), total %v", oct.Reports.Hidden, nov.Reports.Hidden, all.Reports.Hidden)
+	}
+	if oct.ReportAnswer.Median.Shown() || !nov.ReportAnswer.Median.Shown() || !all.ReportFix.P90.Shown() {
+		t.Errorf("times: October %+v, November %+v, total fix %+v", oct.ReportAnswer, nov.ReportAnswer, all.ReportFix)
 	}
 }

@@ -47,7 +47,10 @@ func (f *Figures) Suppress(min int) {
 		p.Wait.hide(p, "wait", "minutes", min)
 		p.LeadTime.hide(p, "lead_time", "days", min)
 		p.Processing.hide(p, "processing", "days", min)
+		p.ReportAnswer.hide(p, "report_answer", "hours", min)
+		p.ReportFix.hide(p, "report_fix", "days", min)
 	}
+	suppressReports(rows, min)
 	suppressSpreadCounts(rows, min)
 	f.Funnel.suppress(min)
 }
@@ -261,6 +264,8 @@ func suppressSpreadCounts(rows []*Period, min int) {
 		{"wait", func(p *Period) *Spread { return &p.Wait }},
 		{"lead_time", func(p *Period) *Spread { return &p.LeadTime }},
 		{"processing", func(p *Period) *Spread { return &p.Processing }},
+		{"report_answer", func(p *Period) *Spread { return &p.ReportAnswer }},
+		{"report_fix", func(p *Period) *Spread { return &p.ReportFix }},
 	} {
 		g := make([][]int64, len(rows))
 		for i, p := range rows {
@@ -331,5 +336,22 @@ func (fu *FunnelFigures) suppress(min int) {
 	}
 	if len(fu.Steps) > 0 && (hid[n-3] || hid[n-1]) {
 		hideC(&fu.CheckDropped, "check_dropped")
+	}
+}
+
+// suppressReports hides small counts of defect reports received, with
+// the months and the range total as parts and whole. A report is not a
+// person, but a report names a street and a day: few of them in a unit's
+// month could point to who sent them.
+func suppressReports(rows []*Period, min int) {
+	g := make([][]int64, len(rows))
+	for i, p := range rows {
+		g[i] = []int64{p.Reports.N}
+	}
+	hid := grid(g, false, nil, min)
+	for i, p := range rows {
+		if hid[i][0] {
+			hideCount(p, &p.Reports, "reports")
+		}
 	}
 }

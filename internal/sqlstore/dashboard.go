@@ -2,11 +2,13 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"time"
 
 	"rathaus/internal/dashboard"
 	"rathaus/internal/fault"
+	"rathaus/internal/report"
 )
 
 // The rollups (migration 0017) keep counts and duration histograms per
@@ -86,7 +88,63 @@ func (d *DB) DashboardMonths(ctx context.Context, s dashboard.Scope, r dashboard
 			h.Counts[bucket] += n
 		}
 	}
-	return out, hrows.Err()
+	if err := hrows.Err(); err != nil {
+		return nil, err
+	}
+	if s.ServiceID == 0 {
+		if err := d.dashboardReports(ctx, s.OrgID, months, index); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// dashboardReports adds the defect reports to the months: received in
+// the month, first answered in the month, done in the month; with orgID
+// only those of that unit and the units below it. Read from the reports
+// themselves (a city has thousands a year, not millions of events);
+// merged duplicates do not count.
+func (d *DB) dashboardReports(ctx context.Context, orgID int64, months []string, index map[string]*dashboard.Month) error {
+	from, _, err := monthBounds(months[0])
+	if err != nil {
+		return err
+	}
+	_, to, err := monthBounds(months[len(months)-1])
+	if err != nil {
+		return err
+	}
+	cond, args := "", []any{to, from, from, from, string(report.StatusMerged)}
+	if orgID != 0 {
+		cond, args = " AND unit_id IN "+orgSubtree, append(args, orgID)
+	}
+	rows, err := d.query(ctx, d.db, `SELECT requested_at, first_answer_at, closed_at, status FROM reports
+		WHERE requested_at < ? AND (requested_at >= ? OR first_answer_at >= ? OR closed_at >= ?) AND status <> ?`+cond, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var requested time.Time
+		var answered, closed sql.NullTime
+		var status string
+		if err := rows.Scan(&requested, &answered, &closed, &status); err != nil {
+			return err
+		}
+		if m := index[monthOfTime(requested)]; m != nil {
+			m.Reports++
+		}
+		if t := nullTime(answered); t != nil {
+			if m := index[monthOfTime(*t)]; m != nil {
+				m.ReportAnswer.Add(t.Sub(requested))
+			}
+		}
+		if t := nullTime(closed); t != nil && report.Status(status) == report.StatusDone {
+			if m := index[monthOfTime(*t)]; m != nil {
+				m.ReportFix.Add(t.Sub(requested))
+			}
+		}
+	}
+	return rows.Err()
 }
 
 // orgSubtree selects the IDs of a unit (the argument) and every unit

@@ -102,11 +102,12 @@ func Run(t *testing.T, open func(testing.TB) Stores) {
 		{"Feedback", testFeedback}, // page answers, satisfaction, results (feedback.go)
 		{"Workshop", testWorkshop}, // imported logs, models, platform events (workshop.go)
 		{"Assistant", testAssistant},
-		{"Inquiries", testInquiries}, // messages to the city, replies, corrections (inquiry.go)
-		{"Impact", testImpact},       // effect assumptions and counts (impact.go)
-		{"Promo", testPromo},         // campaigns and scan counters (promo.go)
-		{"Dashboard", testDashboard}, // monthly rollups and their refresh (dashboard.go)
-		{"Funnel", testFunnel},       // form funnel and campaign conversions (funnel.go)
+		{"Inquiries", testInquiries},               // messages to the city, replies, corrections (inquiry.go)
+		{"Impact", testImpact},                     // effect assumptions and counts (impact.go)
+		{"Promo", testPromo},                       // campaigns and scan counters (promo.go)
+		{"Dashboard", testDashboard},               // monthly rollups and their refresh (dashboard.go)
+		{"DashboardReports", testDashboardReports}, // defect reports in the dashboards' months (dashboard_reports.go)
+		{"Funnel", testFunnel},                     // form funnel and campaign conversions (funnel.go)
 		{"HelpPoints", testHelpPoints},
 		{"Reports", testReports},                   // defect reports: categories, routing, merging, supports (reports.go)
 		{"Open311Clients", testOpen311Clients},     // GeoReport API keys, revocation, hourly counters (open311_clients.go)
