@@ -67,6 +67,14 @@ func (s *Server) geoReportRequests(r *http.Request, c *geoReportCall) (func(*byt
 // personal data; a photo only when staff published it.
 func (s *Server) geoReportPublic(r *http.Request, c *geoReportCall, reps []*report.Report) ([]open311.ServiceRequest, error) {
 	units := s.geoReportUnits(r.Context())
+	ids := make([]int64, len(reps))
+	for i, rep := range reps {
+		ids[i] = rep.ID
+	}
+	notes, err := s.opts.Reports.Store.FindDefectNotesFor(r.Context(), ids, true)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]open311.ServiceRequest, 0, len(reps))
 	for _, rep := range reps {
 		sr := open311.ServiceRequest{ServiceRequestID: rep.Reference, Status: open311.Status(rep.Status.Open311()),
@@ -97,12 +105,8 @@ func (s *Server) geoReportPublic(r *http.Request, c *geoReportCall, reps []*repo
 		if rep.Location.HasPoint() {
 			sr.Lat, sr.Long = open311.Point(*rep.Location.Lat, *rep.Location.Long)
 		}
-		notes, err := s.opts.Reports.Store.FindDefectNotes(r.Context(), rep.ID, true)
-		if err != nil {
-			return nil, err
-		}
 		var last *report.Note // the latest public note with a text
-		for _, n := range notes {
+		for _, n := range notes[rep.ID] {
 			if n.Text != "" && (last == nil || !n.At.Before(last.At)) {
 				last = n
 			}

@@ -35,12 +35,16 @@ func (s *Server) geoReportUpdates(r *http.Request, c *geoReportCall) (func(*byte
 		if err != nil {
 			return nil, err
 		}
+		ids := make([]int64, len(reps))
+		for i, rep := range reps {
+			ids[i] = rep.ID
+		}
+		notes, err := s.opts.Reports.Store.FindDefectNotesFor(r.Context(), ids, true)
+		if err != nil {
+			return nil, err
+		}
 		for _, rep := range reps {
-			notes, err := s.opts.Reports.Store.FindDefectNotes(r.Context(), rep.ID, true)
-			if err != nil {
-				return nil, err
-			}
-			for _, n := range notes {
+			for _, n := range notes[rep.ID] {
 				if n.At.Before(q.Start) || n.At.After(q.End) {
 					continue
 				}
