@@ -24,7 +24,9 @@ func (s *Server) handleGeoReportDoc(w http.ResponseWriter, r *http.Request) erro
 	case "discovery":
 		enc = func(b *bytes.Buffer) error { return open311.EncodeDiscovery(b, c.format, s.geoReportDiscovery()) }
 	case "services":
-		enc = func(b *bytes.Buffer) error { return open311.EncodeServices(b, c.format, geoReportServices(c.tree)) }
+		enc = func(b *bytes.Buffer) error {
+			return open311.EncodeServices(b, c.format, geoReportServices(c.tree, c.lang))
+		}
 	case "requests":
 		enc, err = s.geoReportRequests(r, c)
 	case "servicerequestupdates":
@@ -50,11 +52,12 @@ func (s *Server) geoReportDiscovery() open311.Discovery {
 	}
 }
 
-// geoReportServices lists the active categories as services.
-func geoReportServices(t *report.Tree) []open311.Service {
+// geoReportServices lists the active categories as services, named in
+// lang (German where a category has no English name).
+func geoReportServices(t *report.Tree, lang string) []open311.Service {
 	var out []open311.Service
 	for _, c := range t.Active() {
-		out = append(out, open311.Service{ServiceCode: c.Code, ServiceName: c.NameDE, Description: c.Description,
+		out = append(out, open311.Service{ServiceCode: c.Code, ServiceName: c.Name(lang), Description: c.Description,
 			Metadata: len(c.Attributes) > 0, Type: open311.Realtime, Keywords: c.Keywords, Group: c.Group})
 	}
 	return out

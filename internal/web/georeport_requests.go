@@ -82,7 +82,7 @@ func (s *Server) geoReportPublic(r *http.Request, c *geoReportCall, reps []*repo
 			Address: open311.NullString(rep.Location.Address), AddressID: open311.NullString(rep.Location.AddressID),
 			Zipcode: open311.NullString(rep.Location.Zipcode)}
 		if cat := c.tree.ByID(rep.CategoryID); cat != nil {
-			sr.ServiceCode, sr.ServiceName = cat.Code, cat.NameDE
+			sr.ServiceCode, sr.ServiceName = cat.Code, cat.Name(c.lang)
 		}
 		if !rep.PersonalHidden {
 			sr.Description = open311.NullString(rep.Description)

@@ -29,16 +29,22 @@ func (s *Server) geoReportRoutes() []route {
 		{"GET " + geoReportBase + "services/{code}", s.handleGeoReportService},
 		{"GET " + geoReportBase + "requests/{id}", s.handleGeoReportRequest},
 		{"GET " + geoReportBase + "tokens/{token}", s.handleGeoReportToken},
+		{"OPTIONS " + geoReportBase + "{doc}", s.handleGeoReportPreflight}, // CORS preflights (georeport_cors.go)
+		{"OPTIONS " + geoReportBase + "services/{code}", s.handleGeoReportPreflight},
+		{"OPTIONS " + geoReportBase + "requests/{id}", s.handleGeoReportPreflight},
+		{"OPTIONS " + geoReportBase + "tokens/{token}", s.handleGeoReportPreflight},
 		{"GET /admin/open311", s.requireAdmin(s.handleGeoReportAdmin)},
 		{"POST /admin/open311", s.requireAdmin(s.handleGeoReportAdminIssue)},
 		{"POST /admin/open311/{id}/revoke", s.requireAdmin(s.handleGeoReportAdminRevoke)},
 	}
 }
 
-// geoReportCall is one API call: its format and the organisation
-// (jurisdiction) whose categories and reports it serves.
+// geoReportCall is one API call: its format, the language of service
+// names and the organisation (jurisdiction) whose categories and reports
+// it serves.
 type geoReportCall struct {
 	format open311.Format
+	lang   string
 	orgID  int64
 	tree   *report.Tree
 }
@@ -47,7 +53,7 @@ type geoReportCall struct {
 // and jurisdiction_id, and finds the organisation.
 func (s *Server) geoReportBegin(r *http.Request, name string) (string, *geoReportCall, error) {
 	base, f, err := open311.SplitFormat(name)
-	c := &geoReportCall{format: f}
+	c := &geoReportCall{format: f, lang: geoReportLang(r)}
 	if err != nil {
 		return base, c, err
 	}
@@ -94,6 +100,8 @@ func (s *Server) geoReportWrite(w http.ResponseWriter, r *http.Request, f open31
 	}
 	w.Header().Set("Content-Type", f.ContentType())
 	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Add("Vary", "Accept-Language") // service names
+	geoReportCORS(w.Header())
 	w.WriteHeader(status)
 	_, werr := w.Write(buf.Bytes())
 	return werr
