@@ -27,7 +27,7 @@ func (s *Server) buildHandler() (http.Handler, error) {
 		s.detectLang,   // so every later error page is translated
 		s.observe,      // one log line and the metrics per request
 		s.recoverPanic, // a panic becomes a 500 page
-		securityHeaders(s.opts.SecureCookies),
+		securityHeaders(s.opts.SecureCookies, contentPolicy(s.opts.ReportTileURL)),
 		cop.Handler, // no state change from other sites
 		s.limitBody, // size and content type of bodies
 		s.takeFlash,
@@ -201,16 +201,18 @@ func (s *Server) recoverPanic(next http.Handler) http.Handler {
 }
 
 // csp allows only this origin's own styles, scripts, images and forms:
-// no inline script or style, no plugins, no framing.
+// no inline script or style, no plugins, no framing. contentPolicy adds
+// the city's tile server to img-src when one is set.
 const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
 	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-// securityHeaders sets the headers every response carries.
-func securityHeaders(https bool) func(http.Handler) http.Handler {
+// securityHeaders sets the headers every response carries; policy is the
+// Content-Security-Policy.
+func securityHeaders(https bool, policy string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			h := w.Header()
-			h.Set("Content-Security-Policy", csp)
+			h.Set("Content-Security-Policy", policy)
 			h.Set("X-Content-Type-Options", "nosniff")
 			h.Set("Referrer-Policy", "same-origin")
 			h.Set("X-Frame-Options", "DENY")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"rathaus/internal/fault"
+	"rathaus/internal/geo"
 	"rathaus/internal/report"
 )
 
@@ -20,8 +21,9 @@ import (
 // reportNewPage is step 1: category and place.
 type reportNewPage struct {
 	Page
-	Groups  []reportCategoryGroup
-	TileURL string
+	Groups []reportCategoryGroup
+	// TileMap places the pin on the city's own tiles; nil without them.
+	TileMap *reportTileMap
 }
 
 // reportNearby is an open report near the place, offered for support.
@@ -63,7 +65,8 @@ func (s *Server) renderReportNew(w http.ResponseWriter, r *http.Request, f *Form
 	if err != nil {
 		return err
 	}
-	p := reportNewPage{Page: s.page(r, "reports_web.new.title"), Groups: reportGroups(tree, langOf(r)), TileURL: s.opts.ReportTileURL}
+	p := reportNewPage{Page: s.page(r, "reports_web.new.title"), Groups: reportGroups(tree, langOf(r)),
+		TileMap: s.reportTileMap("pick", geo.EmptyBox())}
 	p.Form = f
 	return s.renderStatus(w, r, status, "reports_new", p)
 }

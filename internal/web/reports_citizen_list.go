@@ -56,6 +56,9 @@ type reportListPage struct {
 	PageNo                           int
 	Pages                            int
 	FeedURL                          string
+	// TileMap shows this page's reports on the city's own tiles; nil
+	// without them.
+	TileMap *reportTileMap
 }
 
 // reportListQuery is the filter of the list as read from the URL.
@@ -143,6 +146,7 @@ func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) error 
 	if err := s.reportListMap(r, &p, q, tree); err != nil {
 		return err
 	}
+	p.TileMap = s.reportListTileMap(r, reps, tree, p.Lang)
 	return s.render(w, r, "reports_list", p)
 }
 
@@ -192,4 +196,25 @@ func (s *Server) reportListMap(r *http.Request, p *reportListPage, q reportListQ
 		}
 	}
 	return nil
+}
+
+// reportListTileMap shows the reports of this page with a place as pins,
+// the map opening on them (on the city without any).
+func (s *Server) reportListTileMap(r *http.Request, reps []*report.Report, tree *report.Tree, lang string) *reportTileMap {
+	box := geo.EmptyBox()
+	var pins []reportMapPin
+	for _, x := range reps {
+		if !x.Location.HasPoint() {
+			continue
+		}
+		pt := geo.Point{Lat: *x.Location.Lat, Lon: *x.Location.Long}
+		box = box.Extend(pt)
+		pins = append(pins, reportMapPin{Href: reportPath(x.Reference), Lat: pt.Lat, Lon: pt.Lon,
+			Label: s.t(r, "reports_web.map.point", x.Reference, reportCategoryName(tree, x.CategoryID, lang), s.reportStatusLabel(r, x.Status))})
+	}
+	m := s.reportTileMap("pins", box)
+	if m != nil {
+		m.Pins = pins
+	}
+	return m
 }
