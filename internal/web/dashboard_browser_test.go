@@ -26,8 +26,8 @@ func TestDashboardInBrowser(t *testing.T) {
 		b.BaseURL = srv.URL
 		b.Navigate("/lang?to=" + lang + "&back=/")
 		b.ClickAndWait("footer a[href='/kennzahlen']")
-		if n := b.Count("main figure svg[role=img]"); n != 6 {
-			t.Errorf("%s: %d charts, want 6", lang, n)
+		if n := b.Count("main figure svg[role=img]"); n != 7 {
+			t.Errorf("%s: %d charts, want 7 (with the defect reports)", lang, n)
 		}
 		if !b.Exists("#chart-channels-table caption") || !b.Exists("#suppression-note") {
 			t.Fatalf("%s: no data table or suppression note", lang)

@@ -16,6 +16,7 @@ import (
 	"rathaus/internal/i18n"
 	"rathaus/internal/opendata/opendatatest"
 	"rathaus/internal/org"
+	"rathaus/internal/report"
 	"rathaus/internal/sqlstore"
 )
 
@@ -32,6 +33,9 @@ import (
 //	appointment (leads 1, 2, 3, 4, 10 days; called after 5 minutes) and
 //	3 walk-ins (called after 30 minutes)
 //	ratings 2026-11: Wohnsitz 5, 5, 4, 3, 5, 4; Hund 2, 5
+//	defect reports (street lights, Bürgeramt): 6 received on 2026-10-05,
+//	each answered after 2 hours, 5 of them done after 3 days; 3 received
+//	on 2026-11-10, answered after 4 hours
 type dashboardEnv struct {
 	*testEnv
 	unit int64 // the Bürgeramt
@@ -93,6 +97,7 @@ func newDashboardEnv(t testing.TB) *dashboardEnv {
 			VALUES (1, '2026-11-20', ?, 'walk_in', '[1]', 'done', ?, ?)`, i, at, at.Add(30*time.Minute))
 	}
 	raw.Close()
+	seedDashboardReports(t, db, city.ID, unit.ID)
 	if _, err := db.RefreshDashboard(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -103,6 +108,7 @@ func newDashboardEnv(t testing.TB) *dashboardEnv {
 		Accounts: acc, Audit: db, Mail: db, Ping: db.Ping, Catalog: cat, Orgs: orgs,
 		Services:  &catalog.Catalog{Store: db, Audit: db, Now: now},
 		Dashboard: &dashboard.Service{Store: db, Now: now, MinCount: 5},
+		Reports:   &report.Service{Store: db, Now: now},
 		Logger:    slog.New(slog.NewTextHandler(logs, nil)), Now: now,
 		BaseURL: "http://rathaus.test", AccessibilityContact: "a11y@jena.example",
 	})
@@ -120,4 +126,37 @@ func (e *dashboardEnv) staff(email string) (*account.User, *http.Cookie) {
 		e.t.Fatal(err)
 	}
 	return u, e.login(u)
+}
+
+// seedDashboardReports stores the defect reports named on dashboardEnv.
+func seedDashboardReports(t testing.TB, db *sqlstore.DB, city, unit int64) {
+	t.Helper()
+	ctx := context.Background()
+	cat := &report.Category{OrgID: city, UnitID: &unit, Code: "licht", NameDE: "Straßenbeleuchtung", Active: true}
+	if err := db.CreateDefectCategory(ctx, cat); err != nil {
+		t.Fatal(err)
+	}
+	add := func(at time.Time, answer time.Duration, fixed time.Duration) {
+		a := at.Add(answer)
+		r := &report.Report{OrgID: city, CategoryID: cat.ID, UnitID: &unit, Status: report.StatusInProgress,
+			Location: report.Location{Address: "Markt 1"}, Description: "Laterne aus", Source: report.SourceWeb,
+			RequestedAt: at, FirstAnswerAt: &a}
+		if fixed > 0 {
+			c := at.Add(fixed)
+			r.Status, r.ClosedAt = report.StatusDone, &c
+		}
+		if err := db.CreateDefectReport(ctx, r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 6 {
+		fixed := 72 * time.Hour
+		if i == 5 {
+			fixed = 0
+		}
+		add(time.Date(2026, 10, 5, 9, i, 0, 0, time.UTC), 2*time.Hour, fixed)
+	}
+	for i := range 3 {
+		add(time.Date(2026, 11, 10, 9, i, 0, 0, time.UTC), 4*time.Hour, 0)
+	}
 }

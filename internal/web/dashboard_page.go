@@ -129,6 +129,10 @@ func (s *Server) fillDashboardPage(p *dashboardPage, f dashboardFilter, figs *da
 		v.leadChart(figs, labels, names),
 		v.ratingChart(figs, labels, names),
 	}
+	if f.Query.Scope.ServiceID == 0 && s.opts.Reports != nil {
+		p.Summary = append(p.Summary, v.reportSummary(figs)...)
+		p.Charts = append(p.Charts, v.reportsChart(figs, labels, names))
+	}
 	p.Funnel = v.funnelChart(figs.Funnel)
 	if len(figs.Funnel.Steps) == 0 {
 		p.FunnelNote = p.T("dashboard.funnel.no_pages")
@@ -181,6 +185,10 @@ func (v dashView) minutes(sec float64) string {
 
 func (v dashView) days(sec float64) string {
 	return v.t("dashboard.unit.days", impactNumber(v.p.Lang, round1(sec/86400)))
+}
+
+func (v dashView) hours(sec float64) string {
+	return v.t("dashboard.unit.hours", impactNumber(v.p.Lang, round1(sec/3600)))
 }
 
 func (v dashView) plain(f float64) string { return impactNumber(v.p.Lang, f) }
@@ -436,4 +444,47 @@ func (v dashView) funnelChart(fu dashboard.FunnelFigures) *dashChart {
 	}
 	c.Table.Rows = append(c.Table.Rows, dashRow{Head: v.t("dashboard.funnel.submitted"), Cells: []string{v.count(fu.Submitted), check, "", ""}})
 	return &c
+}
+
+// reportSummary is the defect reports' lines of the overview (issue 10):
+// not for a service's dashboard, as reports belong to no service.
+func (v dashView) reportSummary(f *dashboard.Figures) []dashFigure {
+	t, all := v.t, f.Total
+	spread := func(s dashboard.Spread, unit func(float64) string) string {
+		return t("dashboard.median_p90", v.number(s.Median, unit), v.number(s.P90, unit))
+	}
+	return []dashFigure{
+		{t("dashboard.fig.reports"), v.count(all.Reports), t("dashboard.def.reports")},
+		{t("dashboard.fig.report_answer"), spread(all.ReportAnswer, v.hours), t("dashboard.def.report_answer")},
+		{t("dashboard.fig.report_fix"), spread(all.ReportFix, v.days), t("dashboard.def.report_fix")},
+	}
+}
+
+// reportsChart draws the defect reports received per month, with a
+// table of the times to the first answer and to done.
+func (v dashView) reportsChart(f *dashboard.Figures, labels, names []string) dashChart {
+	c := newDashChart("chart-reports")
+	c.Heading, c.Explain = v.t("dashboard.chart.reports"), v.t("dashboard.chart.reports_explain")
+	var stacks []dcStack
+	for i, m := range f.Months {
+		st := dcStack{Label: names[i]}
+		if m.Reports.Hidden {
+			st.Note = v.note(m.Reports)
+		} else {
+			st.Segments = []dcSegment{{Name: v.t("dashboard.fig.reports"), Value: float64(m.Reports.N), Pattern: 0, Shown: v.count(m.Reports)}}
+		}
+		stacks = append(stacks, st)
+	}
+	c.stackedBars(labels, stacks, v.plain)
+	c.Desc = v.t("dashboard.chart.reports_desc", names[0], names[len(names)-1], v.count(f.Total.Reports),
+		v.number(f.Total.ReportAnswer.Median, v.hours), v.number(f.Total.ReportFix.Median, v.days))
+	c.Table = dashTable{Caption: v.t("dashboard.table_of", c.Heading), Head: []string{v.t("dashboard.col.month"), v.t("dashboard.fig.reports"),
+		v.t("dashboard.col.n.report_answer"), v.t("dashboard.col.answer_median"), v.t("dashboard.col.answer_p90"),
+		v.t("dashboard.col.n.report_fix"), v.t("dashboard.col.fix_median"), v.t("dashboard.col.fix_p90")}}
+	c.Table.Rows, c.Table.Foot = v.rows(f, names, func(p dashboard.Period) []string {
+		a, x := p.ReportAnswer, p.ReportFix
+		return []string{v.count(p.Reports), v.count(a.N), v.number(a.Median, v.hours), v.number(a.P90, v.hours),
+			v.count(x.N), v.number(x.Median, v.days), v.number(x.P90, v.days)}
+	})
+	return c
 }

@@ -82,8 +82,8 @@ func TestDashboardPublicAndStaff(t *testing.T) {
 	// Every chart is an image with a name and a description, beside a
 	// table with a caption.
 	svgs := queryAll(res.doc, "main svg")
-	if len(svgs) != 6 {
-		t.Errorf("%d charts, want 6 (no funnel without online starts)", len(svgs))
+	if len(svgs) != 7 {
+		t.Errorf("%d charts, want 7 (no funnel without online starts)", len(svgs))
 	}
 	for _, svg := range svgs {
 		role, _ := attr(svg, "role")
@@ -91,8 +91,8 @@ func TestDashboardPublicAndStaff(t *testing.T) {
 			t.Errorf("chart without role, title or description: %v", attrOf(svg, "aria-labelledby"))
 		}
 	}
-	if n := len(queryAll(res.doc, "main table caption")); n != 7 {
-		t.Errorf("%d tables with captions, want 7", n)
+	if n := len(queryAll(res.doc, "main table caption")); n != 8 {
+		t.Errorf("%d tables with captions, want 8", n)
 	}
 
 	// Staff: a citizen may not, a case worker may; nothing is hidden.
