@@ -10,7 +10,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"rathaus/internal/account"
 	"rathaus/internal/geo"
+	"rathaus/internal/georeport"
 	"rathaus/internal/org"
 	"rathaus/internal/report"
 )
@@ -19,9 +21,14 @@ import (
 type ReportSeed struct {
 	Store report.Store
 	Orgs  *org.Service
-	Now   time.Time
-	Seed  int64 // 0: 2026
-	N     int   // reports to plan; 0: 360 (duplicates come on top)
+	// Accounts keeps the units' named case workers who handle the
+	// reports; nil: the platform handles them (tests of the reports alone).
+	Accounts account.Store
+	// Open311 keeps the demo's client key Open311Key; nil: no key.
+	Open311 georeport.Store
+	Now     time.Time
+	Seed    int64 // 0: 2026
+	N       int   // reports to plan; 0: 360 (duplicates come on top)
 }
 
 // ReportSeedResult says what SeedReports wrote.
@@ -74,17 +81,30 @@ type plannedReport struct {
 }
 
 // SeedReports adds the demo's defect-report categories, units and area
-// rules, and a simulated history of reports over the last eight months,
-// through the report service with the same process events as real use.
-// It does nothing when the organisation has reports. It returns what it wrote.
+// rules, the Open311 key Open311Key when it is missing, and a simulated
+// history of reports over the last eight months, handled by the units'
+// case workers, through the report service with the same process events
+// as real use. It adds no reports when the organisation has some. It
+// returns what it wrote.
 func SeedReports(ctx context.Context, s ReportSeed) (ReportSeedResult, error) {
 	var res ReportSeedResult
-	orgID, cats, _, err := seedReportTree(ctx, s.Store, s.Orgs)
+	orgID, cats, units, err := seedReportTree(ctx, s.Store, s.Orgs)
 	if err != nil {
 		return res, err
 	}
+	if s.Open311 != nil {
+		if err := seedOpen311Key(ctx, s.Open311, s.Now); err != nil {
+			return res, err
+		}
+	}
 	if _, n, err := s.Store.FindDefectReports(ctx, report.Filter{OrgID: orgID, Limit: 1}); err != nil || n > 0 {
 		return res, err
+	}
+	staff := map[int64]int64{}
+	if s.Accounts != nil {
+		if staff, err = seedReportStaff(ctx, s.Accounts, s.Orgs, units, s.Now); err != nil {
+			return res, err
+		}
 	}
 	if s.Seed == 0 {
 		s.Seed = 2026
@@ -95,7 +115,6 @@ func SeedReports(ctx context.Context, s ReportSeed) (ReportSeedResult, error) {
 	plan := planReports(rand.New(rand.NewSource(s.Seed)), s.N, s.Now.UTC())
 	clock := s.Now
 	svc := ReportService(s.Store, func() time.Time { return clock })
-	admin := report.Actor{Admin: true}
 	for i, p := range plan {
 		clock = p.at
 		r := &report.Report{OrgID: orgID, CategoryID: cats[p.cat].ID, Description: p.text, Answers: p.answers,
@@ -121,38 +140,39 @@ func SeedReports(ctx context.Context, s ReportSeed) (ReportSeedResult, error) {
 		}
 		clock = p.first
 		if p.wrongCat != "" {
-			if r, err = svc.Recategorise(ctx, admin, r.ID, 0, cats[p.cat].ID); err != nil {
+			if r, err = svc.Recategorise(ctx, reportActor(staff, r), r.ID, 0, cats[p.cat].ID); err != nil {
 				return res, err
 			}
 			res.Corrected++
 		}
 		if p.dupOf > 0 {
-			if _, err := svc.Merge(ctx, admin, r.ID, 0, plan[p.dupOf-1].id); err != nil {
+			if _, err := svc.Merge(ctx, reportActor(staff, r), r.ID, 0, plan[p.dupOf-1].id); err != nil {
 				return res, fmt.Errorf("demo report %d: merge: %w", i, err)
 			}
 			res.Merged++
 			continue
 		}
 		if p.forwardTo != "" {
-			if _, err := svc.SetStatus(ctx, admin, r.ID, 0, report.StatusNotResponsible, p.fwNote, p.forwardTo); err != nil {
+			if _, err := svc.SetStatus(ctx, reportActor(staff, r), r.ID, 0, report.StatusNotResponsible, p.fwNote, p.forwardTo); err != nil {
 				return res, err
 			}
 			res.Forwarded++
 			continue
 		}
-		if _, err := svc.SetStatus(ctx, admin, r.ID, 0, report.StatusInProgress, p.startNote(s.Seed, i), ""); err != nil {
+		actor := reportActor(staff, r)
+		if _, err := svc.SetStatus(ctx, actor, r.ID, 0, report.StatusInProgress, p.startNote(s.Seed, i), ""); err != nil {
 			return res, err
 		}
 		if !p.interim.IsZero() {
 			clock = p.interim
-			if err := svc.AddNote(ctx, admin, r.ID, reportInterimNotes[i%len(reportInterimNotes)], true); err != nil {
+			if err := svc.AddNote(ctx, actor, r.ID, reportInterimNotes[i%len(reportInterimNotes)], true); err != nil {
 				return res, err
 			}
 		}
 		if !p.done.IsZero() {
 			clock = p.done
 			notes := reportDoneNotes[p.cat]
-			if _, err := svc.SetStatus(ctx, admin, r.ID, 0, report.StatusDone, notes[i%len(notes)], ""); err != nil {
+			if _, err := svc.SetStatus(ctx, actor, r.ID, 0, report.StatusDone, notes[i%len(notes)], ""); err != nil {
 				return res, err
 			}
 		}

@@ -2,14 +2,18 @@ package demo_test
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"rathaus/internal/account"
 	"rathaus/internal/demo"
 	"rathaus/internal/geo"
+	"rathaus/internal/georeport"
 	"rathaus/internal/i18n"
 	"rathaus/internal/org"
+	"rathaus/internal/processlog"
 	"rathaus/internal/report"
 	"rathaus/internal/sqlstore"
 	"rathaus/internal/storetest"
@@ -29,7 +33,7 @@ func seedReportsDB(t *testing.T, db *sqlstore.DB, at time.Time) (demo.ReportSeed
 		t.Fatal(err)
 	}
 	start := time.Now()
-	res, err := demo.SeedReports(ctx, demo.ReportSeed{Store: db, Orgs: orgs, Now: at})
+	res, err := demo.SeedReports(ctx, demo.ReportSeed{Store: db, Orgs: orgs, Accounts: db, Open311: db, Now: at})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,6 +68,7 @@ func TestSeedReports(t *testing.T) {
 				t.Fatalf("categories: %d, %v", len(cats), err)
 			}
 			tree := report.NewTree(cats)
+			staff := reportStaff(t, db)
 			all, total, err := db.FindDefectReports(ctx, report.Filter{OrgID: root.ID, Limit: 1000, Order: report.OrderOldest})
 			if err != nil || total != res.Reports || len(all) != total {
 				t.Fatalf("reports: %d of %d, %v", len(all), total, err)
@@ -86,6 +91,7 @@ func TestSeedReports(t *testing.T) {
 					t.Errorf("%s: a playground in Lobeda went to unit %d, not the district crew", r.Reference, *r.UnitID)
 				}
 				checkHistory(t, db, r)
+				checkStaff(t, db, r, staff)
 			}
 			for _, c := range cats {
 				if perCat[c.Code] < 10 {
@@ -100,9 +106,15 @@ func TestSeedReports(t *testing.T) {
 			if statuses[report.StatusReceived] == 0 || statuses[report.StatusInProgress] == 0 || statuses[report.StatusDone] < res.Reports/2 {
 				t.Errorf("statuses %v", statuses)
 			}
-			again, err := demo.SeedReports(ctx, demo.ReportSeed{Store: db, Orgs: orgs, Now: at.Add(time.Hour)})
+			checkReportEvents(t, db, staff)
+			again, err := demo.SeedReports(ctx, demo.ReportSeed{Store: db, Orgs: orgs, Open311: db, Now: at.Add(time.Hour)})
 			if err != nil || again.Reports != 0 {
 				t.Errorf("second seed: %+v, %v", again, err)
+			}
+			clients, err := db.FindOpen311Clients(ctx)
+			if err != nil || len(clients) != 1 || !clients[0].Active() ||
+				clients[0].KeyHash != georeport.HashKey(demo.Open311Key) {
+				t.Errorf("Open311 clients after two starts: %+v, %v; want the demo key once", clients, err)
 			}
 			if _, n, _ := db.FindDefectReports(ctx, report.Filter{OrgID: root.ID, Limit: 1}); n != total {
 				t.Errorf("after a second start: %d reports, want %d", n, total)
@@ -147,5 +159,70 @@ func checkHistory(t *testing.T, db *sqlstore.DB, r *report.Report) {
 		if r.FirstAnswerAt != nil || len(notes) > 0 {
 			t.Errorf("%s: received but answered", r.Reference)
 		}
+	}
+}
+
+// reportStaff returns the unit of every case worker by user ID.
+func reportStaff(t *testing.T, db *sqlstore.DB) map[int64]int64 {
+	t.Helper()
+	gs, err := db.FindGrants(context.Background(), org.GrantFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	staff := map[int64]int64{}
+	for _, g := range gs {
+		if g.Role == org.RoleCaseWorker {
+			staff[g.UserID] = g.OrgID
+		}
+	}
+	return staff
+}
+
+// checkStaff checks that every note and correction of r names a case
+// worker of r's unit, never nobody.
+func checkStaff(t *testing.T, db *sqlstore.DB, r *report.Report, staff map[int64]int64) {
+	t.Helper()
+	ctx := context.Background()
+	notes, err := db.FindDefectNotes(ctx, r.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range notes {
+		if n.AuthorID == nil || staff[*n.AuthorID] != *r.UnitID {
+			t.Errorf("%s: note %q by %v, want the case worker of unit %d", r.Reference, n.Text, n.AuthorID, *r.UnitID)
+		}
+	}
+	cs, err := db.FindDefectCorrections(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if c.StaffID == nil || staff[*c.StaffID] == 0 {
+			t.Errorf("%s: correction %s→%s by %v, want a demo case worker", r.Reference, c.From, c.To, c.StaffID)
+		}
+	}
+}
+
+// checkReportEvents checks that staff's steps in the process log are a named
+// case worker's: only citizens receive and support.
+func checkReportEvents(t *testing.T, db *sqlstore.DB, staff map[int64]int64) {
+	t.Helper()
+	evs, err := db.FindEvents(context.Background(), processlog.Filter{Process: report.Process, Limit: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byWhom := map[string]int{}
+	for _, ev := range evs {
+		if ev.Activity == report.ActReceived || ev.Activity == report.ActSupported {
+			continue
+		}
+		byWhom[ev.Resource]++
+		id, err := strconv.ParseInt(strings.TrimPrefix(ev.Resource, "staff:"), 10, 64)
+		if err != nil || staff[id] == 0 {
+			t.Errorf("%s %s by %q, want a demo case worker", ev.CaseID, ev.Activity, ev.Resource)
+		}
+	}
+	if len(byWhom) < 5 {
+		t.Errorf("staff's steps by %v, want the case workers of at least five units", byWhom)
 	}
 }
