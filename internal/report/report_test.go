@@ -306,11 +306,21 @@ func TestStats(t *testing.T) {
 	if c := find(1, ""); c.Reports != 3 || c.Open != 1 || c.Fixed != 2 {
 		t.Errorf("category 1 = %+v", c)
 	}
+	if z.FirstAnswerP90 != 4*time.Hour || z.FixP90 != 48*time.Hour {
+		t.Errorf("90th percentiles in zentrum: answer %v, fix %v; want the slower of two", z.FirstAnswerP90, z.FixP90)
+	}
 	if all := find(0, ""); all.Reports != 4 || all.Answered != 3 || all.Fixed != 2 || all.FirstAnswer != 2*time.Hour {
 		t.Errorf("all = %+v", all)
 	}
 	if c := find(2, ""); c.Reports != 1 || c.Fixed != 0 || c.Fix != 0 {
 		t.Errorf("forwarded only = %+v", c)
+	}
+	var many []Times
+	for h := 1; h <= 20; h++ {
+		many = append(many, Times{CategoryID: 3, Status: StatusDone, RequestedAt: t0, FirstAnswerAt: at(h), ClosedAt: at(h)})
+	}
+	if s := Stats(many)[0]; s.FirstAnswer != 10*time.Hour || s.FirstAnswerP90 != 18*time.Hour || s.FixP90 != 18*time.Hour {
+		t.Errorf("1 to 20 hours: median %v, p90 %v / %v; want 10 h and 18 h", s.FirstAnswer, s.FirstAnswerP90, s.FixP90)
 	}
 	if len(got) != 5 || got[0].CategoryID != 0 {
 		t.Errorf("order and groups: %+v", got)

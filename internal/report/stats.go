@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"sort"
 	"time"
 )
@@ -14,8 +15,11 @@ type Stat struct {
 	Open        int
 	Answered    int           // with a first answer
 	FirstAnswer time.Duration // median time to the first answer
-	Fixed       int           // done
-	Fix         time.Duration // median time from request to done
+	// FirstAnswerP90 is the time nine in ten first answers came within.
+	FirstAnswerP90 time.Duration
+	Fixed          int           // done
+	Fix            time.Duration // median time from request to done
+	FixP90         time.Duration // 90th percentile of the time to done
 }
 
 // Stats groups the times by category and area, by category alone (AreaID
@@ -59,8 +63,8 @@ func Stats(times []Times) []Stat {
 	}
 	out := make([]Stat, 0, len(groups))
 	for _, a := range groups {
-		a.s.Answered, a.s.FirstAnswer = len(a.answers), median(a.answers)
-		a.s.Fixed, a.s.Fix = len(a.fix), median(a.fix)
+		a.s.Answered, a.s.FirstAnswer, a.s.FirstAnswerP90 = len(a.answers), median(a.answers), percentile(a.answers, 0.9)
+		a.s.Fixed, a.s.Fix, a.s.FixP90 = len(a.fix), median(a.fix), percentile(a.fix, 0.9)
 		out = append(out, a.s)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -79,4 +83,14 @@ func median(ds []time.Duration) time.Duration {
 	}
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 	return ds[(len(ds)-1)/2]
+}
+
+// percentile of ds by nearest rank: the smallest value that at least the
+// share p of ds do not exceed; 0 for none.
+func percentile(ds []time.Duration, p float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	return ds[max(0, int(math.Ceil(p*float64(len(ds))))-1)]
 }

@@ -57,11 +57,12 @@ func TestReportsStaffStats(t *testing.T) {
 	}
 	res = e.get("/amt/meldungen/statistik", e.login(e.worker))
 	wantStatus(t, res, 200)
-	// columns: name, reports, open, answered, median to answer, done, median to done
+	// columns: name, reports, open, answered, median and p90 to answer,
+	// done, median and p90 to done
 	for table, want := range map[string][]string{
-		"stats-all":      {"Alle Meldungen 4 2 2 2,0 2 12,0"},
-		"stats-category": {"Straßenbeleuchtung defekt 3 2 1 2,0 1 12,0", "Illegale Müllablagerung 1 0 1 12,0 1 12,0"},
-		"stats-area":     {"zentrum 1 1 0 –keine Angabe 0 –keine Angabe"},
+		"stats-all":      {"Alle Meldungen 4 2 2 2,0 12,0 2 12,0 12,0"},
+		"stats-category": {"Straßenbeleuchtung defekt 3 2 1 2,0 2,0 1 12,0 12,0", "Illegale Müllablagerung 1 0 1 12,0 12,0 1 12,0 12,0"},
+		"stats-area":     {"zentrum 1 1 0 –keine Angabe –keine Angabe 0 –keine Angabe –keine Angabe"},
 	} {
 		if got := rowTexts(res, table); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%s rows %q, want %q", table, got, want)
@@ -76,11 +77,11 @@ func TestReportsStaffStats(t *testing.T) {
 	if ct := res.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" || !strings.HasPrefix(res.Header.Get("Content-Disposition"), "attachment") {
 		t.Errorf("CSV headers %q, %q", ct, res.Header.Get("Content-Disposition"))
 	}
-	want := "scope,name,reports,open,answered,first_answer_median_hours,fixed,fix_median_hours\n" +
-		"all,Alle Meldungen,4,2,2,2.0,2,12.0\n" +
-		"category,Straßenbeleuchtung defekt,3,2,1,2.0,1,12.0\n" +
-		"category,Illegale Müllablagerung,1,0,1,12.0,1,12.0\n" +
-		"area,zentrum,1,1,0,,0,\n"
+	want := "scope,name,reports,open,answered,first_answer_median_hours,fixed,fix_median_hours,first_answer_p90_hours,fix_p90_hours\n" +
+		"all,Alle Meldungen,4,2,2,2.0,2,12.0,12.0,12.0\n" +
+		"category,Straßenbeleuchtung defekt,3,2,1,2.0,1,12.0,2.0,12.0\n" +
+		"category,Illegale Müllablagerung,1,0,1,12.0,1,12.0,12.0,12.0\n" +
+		"area,zentrum,1,1,0,,0,,,\n"
 	if res.body != want {
 		t.Errorf("CSV:\n%s\nwant:\n%s", res.body, want)
 	}
