@@ -100,7 +100,7 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 			return err
 		}
 		// Defect reports of the last eight months, when there are none.
-		rs, err := demo.SeedReports(ctx, demo.ReportSeed{Store: a.db, Orgs: a.orgs, Now: time.Now()})
+		rs, err := demo.SeedReports(ctx, demo.ReportSeed{Store: a.db, Orgs: a.orgs, Accounts: a.db, Open311: a.db, Now: time.Now()})
 		if err != nil {
 			return err
 		}
@@ -163,6 +163,7 @@ func (a *app) announce(stdout io.Writer, addr net.Addr) {
 		fmt.Fprintf(stdout, "  %-40s %s\n", d.Email, a.i18n.T("en", d.What))
 	}
 	fmt.Fprintln(stdout, "\nMails are not sent in the demo: log in as admin and open Verwaltung > Postausgang.")
+	fmt.Fprintf(stdout, "\nOpen311 demo key: %s, e.g.\n  curl -d api_key=%[1]s -d service_code=schlagloch -d lat=50.9271 -d long=11.5892 --data-urlencode 'description=Loch im Radweg' %s/georeport/v2/requests.json\n", demo.Open311Key, url)
 }
 
 func hasZeroPort(addr string) bool {
