@@ -60,13 +60,18 @@ func (s *Server) adapt(h handlerFunc) http.Handler {
 	})
 }
 
-// serveError renders err for the client: JSON under /api/, else an HTML
+// serveError renders err for the client: JSON under /api/, the Open311
+// error list under /georeport/v2/, else an HTML
 // error page, or a redirect to the login page for an anonymous GET.
 // The request log line carries err; nothing else logs it.
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	state(r).err = err
 	if isAPI(r) {
 		s.writeJSONError(w, r, err)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, geoReportBase) {
+		s.geoReportServeError(w, r, err)
 		return
 	}
 	if fault.Is(err, fault.Unauthenticated) && (r.Method == http.MethodGet || r.Method == http.MethodHead) {

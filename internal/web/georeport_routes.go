@@ -107,6 +107,17 @@ func (s *Server) geoReportWrite(w http.ResponseWriter, r *http.Request, f open31
 	return werr
 }
 
+// geoReportServeError answers an error raised before a GeoReport handler
+// ran (a wrong content type, a body too large, an unknown method) with the
+// standard's error list in the format the path asks for, XML by default.
+func (s *Server) geoReportServeError(w http.ResponseWriter, r *http.Request, err error) {
+	_, f, ferr := open311.SplitFormat(r.URL.Path)
+	if ferr != nil {
+		f = open311.XML
+	}
+	_ = s.geoReportWrite(w, r, f, http.StatusOK, err, nil)
+}
+
 // geoReportErrors turns err into the list to send: open311 errors as they
 // are, the domain's faults with English descriptions, anything else a 500.
 func (s *Server) geoReportErrors(r *http.Request, err error) open311.Errors {
@@ -114,6 +125,14 @@ func (s *Server) geoReportErrors(r *http.Request, err error) open311.Errors {
 	var oes open311.Errors
 	if errors.As(err, &oes) || errors.As(err, &oe) {
 		return open311.AsErrors(err)
+	}
+	var he *httpError
+	if errors.As(err, &he) {
+		desc := s.tr.T("en", he.key)
+		if he == errMediaType {
+			desc = "the body must be application/x-www-form-urlencoded (or multipart/form-data)"
+		}
+		return open311.Errors{{Status: he.status, Code: he.status, Description: desc}}
 	}
 	fe := fault.As(err)
 	if fe == nil || fe.Kind == fault.Internal {

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"strings"
@@ -372,4 +373,33 @@ func TestGeoReportRateLimit(t *testing.T) {
 	wantError(t, e.api("POST", "/georeport/v2/requests.xml", form), "xml", 429, "rate limit")
 	// Reading is not limited.
 	wantStatus(t, e.api("GET", "/georeport/v2/requests.json", nil), 200)
+}
+
+// TestGeoReportFromOtherSites: a partner site's page may post a report
+// with its key from the citizen's browser (the cross-origin check that
+// guards cookie sessions does not apply), and a body the API cannot read
+// gets the standard's error list, not an HTML page, and stores nothing.
+func TestGeoReportFromOtherSites(t *testing.T) {
+	e := newGeoEnv(t)
+	form := url.Values{"api_key": {e.key}, "service_code": {"muell"}, "address_string": {"Markt 1, Jena"},
+		"description": {"Sperrmüll vor dem Rathaus"}}
+	r := httptest.NewRequest("POST", "/georeport/v2/requests.json", strings.NewReader(form.Encode()))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Set("Origin", "https://maengelmelder.example")
+	r.Header.Set("Sec-Fetch-Site", "cross-site")
+	res := e.do(r)
+	wantStatus(t, res, 201)
+	if !strings.Contains(res.body, "service_request_id") {
+		t.Errorf("cross-site POST answered %s", res.body)
+	}
+	for _, f := range geoFormats {
+		r := httptest.NewRequest("POST", "/georeport/v2/requests."+f, strings.NewReader(`{"service_code":"muell"}`))
+		r.Header.Set("Content-Type", "application/json")
+		wantError(t, e.do(r), f, 415, "x-www-form-urlencoded")
+	}
+	_, n, err := e.db.FindDefectReports(context.Background(), report.Filter{OrgID: e.city.ID})
+	mustDo(t, err)
+	if n != 1 {
+		t.Errorf("%d reports stored, want only the cross-site one", n)
+	}
 }

@@ -229,7 +229,7 @@ func securityHeaders(https bool, policy string) func(http.Handler) http.Handler 
 // crossOrigin rejects state-changing requests that a browser sends on
 // behalf of another site (Sec-Fetch-Site, else Origin against Host).
 // Requests without those headers (curl, API clients) pass; the session
-// cookie is SameSite=Lax besides.
+// cookie is SameSite=Lax besides. POSTs to the Open311 API are exempt.
 func (s *Server) crossOrigin() (*http.CrossOriginProtection, error) {
 	cop := http.NewCrossOriginProtection()
 	if u, err := url.Parse(s.opts.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
@@ -237,6 +237,10 @@ func (s *Server) crossOrigin() (*http.CrossOriginProtection, error) {
 			return nil, err
 		}
 	}
+	// Open311 clients authenticate with an api_key, not a cookie, and a
+	// city's partner sites may post from their own pages (the standard's
+	// "cross-site" clients); the check would only turn them away.
+	cop.AddInsecureBypassPattern("POST " + geoReportBase + "{doc}")
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.serveError(w, r, errCrossOrigin)
 	}))
