@@ -40,7 +40,7 @@
   function unproject(x, y, z) {
     var size = TILE * Math.pow(2, z);
     var n = Math.PI - 2 * Math.PI * y / size;
-    return { lat: 180 / Math.PI * Math.atan(Math.sinh ? Math.sinh(n) : (Math.exp(n) - Math.exp(-n)) / 2), lon: x / size * 360 - 180 };
+    return { lat: 180 / Math.PI * Math.atan(Math.sinh(n)), lon: x / size * 360 - 180 };
   }
 
   var centre = { lat: 50.9271, lon: 11.5892 };
@@ -182,7 +182,11 @@
       return;
     }
     drag = { id: e.pointerId, x: e.clientX, y: e.clientY, c: project(centre.lat, centre.lon, zoom), moved: false };
-    view.setPointerCapture(e.pointerId);
+    try {
+      view.setPointerCapture(e.pointerId);
+    } catch (err) {
+      // without capture a drag ends where the pointer leaves the map
+    }
     view.classList.add("app-slippy__view--dragging");
   });
   view.addEventListener("pointermove", function (e) {
