@@ -32,6 +32,15 @@ type BoundaryStore interface {
 	FindReportBoundaries(ctx context.Context) (*Boundaries, error)
 	// ReportBoundariesVersion is the latest version, 0 when none.
 	ReportBoundariesVersion(ctx context.Context) (int64, error)
+	// SaveCheckedReportBoundaries keeps checked files under token for
+	// b.ImportedBy to take over later, and forgets those checked more
+	// than a day before b.ImportedAt.
+	SaveCheckedReportBoundaries(ctx context.Context, token string, b *Boundaries) error
+	// TakeCheckedReportBoundaries saves the files checked under token by
+	// b.ImportedBy as the new latest version (with b's importer and
+	// time), fills b and forgets them, in one step; NotFound when there
+	// are none (taken already, expired, or someone else's).
+	TakeCheckedReportBoundaries(ctx context.Context, token string, b *Boundaries) error
 }
 
 // FileError is a problem of the outline or the districts file.

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"rathaus/internal/report"
 )
@@ -15,20 +16,51 @@ var _ report.BoundaryStore = (*DB)(nil)
 // SaveReportBoundaries stores b as the new latest version and deletes the
 // ones before, in one transaction.
 func (d *DB) SaveReportBoundaries(ctx context.Context, b *report.Boundaries) error {
+	return d.tx(ctx, func(tx *sql.Tx) error { return d.saveReportBoundaries(ctx, tx, b) })
+}
+
+func (d *DB) saveReportBoundaries(ctx context.Context, tx *sql.Tx, b *report.Boundaries) error {
+	var v int64
+	err := d.queryRow(ctx, tx, `INSERT INTO report_boundaries (outline, districts, key_property, name_property,
+		district_count, imported_by, imported_by_name, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING version`,
+		b.Outline, b.Districts, b.KeyProperty, b.NameProperty, b.DistrictCount, b.ImportedBy, b.ImportedByName,
+		b.ImportedAt).Scan(&v)
+	if err != nil {
+		return d.mapErr(err)
+	}
+	if _, err := d.exec(ctx, tx, "DELETE FROM report_boundaries WHERE version < ?", v); err != nil {
+		return err
+	}
+	b.Version, b.ImportedAt = v, ts(b.ImportedAt)
+	return nil
+}
+
+// SaveCheckedReportBoundaries keeps checked files under token and deletes
+// the checked files of more than a day ago.
+func (d *DB) SaveCheckedReportBoundaries(ctx context.Context, token string, b *report.Boundaries) error {
 	return d.tx(ctx, func(tx *sql.Tx) error {
-		var v int64
-		err := d.queryRow(ctx, tx, `INSERT INTO report_boundaries (outline, districts, key_property, name_property,
-			district_count, imported_by, imported_by_name, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING version`,
-			b.Outline, b.Districts, b.KeyProperty, b.NameProperty, b.DistrictCount, b.ImportedBy, b.ImportedByName,
-			b.ImportedAt).Scan(&v)
+		if _, err := d.exec(ctx, tx, "DELETE FROM report_boundaries_checked WHERE checked_at < ?",
+			b.ImportedAt.Add(-24*time.Hour)); err != nil {
+			return err
+		}
+		_, err := d.exec(ctx, tx, `INSERT INTO report_boundaries_checked (token, outline, districts, key_property,
+			name_property, district_count, checked_by, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			token, b.Outline, b.Districts, b.KeyProperty, b.NameProperty, b.DistrictCount, b.ImportedBy, b.ImportedAt)
+		return d.mapErr(err)
+	})
+}
+
+// TakeCheckedReportBoundaries moves the files checked under token by
+// b.ImportedBy into report_boundaries, in one transaction.
+func (d *DB) TakeCheckedReportBoundaries(ctx context.Context, token string, b *report.Boundaries) error {
+	return d.tx(ctx, func(tx *sql.Tx) error {
+		err := d.queryRow(ctx, tx, `DELETE FROM report_boundaries_checked WHERE token = ? AND checked_by = ?
+			RETURNING outline, districts, key_property, name_property, district_count`, token, b.ImportedBy).Scan(
+			&b.Outline, &b.Districts, &b.KeyProperty, &b.NameProperty, &b.DistrictCount)
 		if err != nil {
 			return d.mapErr(err)
 		}
-		if _, err := d.exec(ctx, tx, "DELETE FROM report_boundaries WHERE version < ?", v); err != nil {
-			return err
-		}
-		b.Version, b.ImportedAt = v, ts(b.ImportedAt)
-		return nil
+		return d.saveReportBoundaries(ctx, tx, b)
 	})
 }
 

@@ -50,4 +50,37 @@ func testReportBoundaries(t *testing.T, s Stores) {
 		got.ImportedBy != nil || got.DistrictCount != 3 {
 		t.Errorf("after the second import: version %d, %+v", v, got)
 	}
+
+	// Checked files wait for their admin to take them over; someone
+	// else's token or a second take finds nothing; a day later they are
+	// gone with the next check.
+	other := newUser(t, s, "zweite-admin@example.org")
+	checked := &report.Boundaries{Outline: "o3", Districts: "d3", KeyProperty: "k", NameProperty: "n", DistrictCount: 7,
+		ImportedBy: &admin.ID, ImportedByName: "Anna Admin", ImportedAt: t0.Add(2 * time.Hour)}
+	must(t, bs.SaveCheckedReportBoundaries(ctx, "tok-1", checked))
+	if v2, _ := bs.ReportBoundariesVersion(ctx); v2 != v {
+		t.Errorf("a check changed the version to %d", v2)
+	}
+	if err := bs.TakeCheckedReportBoundaries(ctx, "tok-1", &report.Boundaries{ImportedBy: &other.ID,
+		ImportedByName: "Ben", ImportedAt: t0.Add(3 * time.Hour)}); !fault.Is(err, fault.NotFound) {
+		t.Errorf("another admin took the checked files: %v", err)
+	}
+	took := &report.Boundaries{ImportedBy: &admin.ID, ImportedByName: "Anna Admin", ImportedAt: t0.Add(3 * time.Hour)}
+	must(t, bs.TakeCheckedReportBoundaries(ctx, "tok-1", took))
+	got, err = bs.FindReportBoundaries(ctx)
+	must(t, err)
+	if took.Version <= v || got.Version != took.Version || got.Districts != "d3" || got.DistrictCount != 7 || got.KeyProperty != "k" {
+		t.Errorf("after taking the checked files: %+v", got)
+	}
+	if err := bs.TakeCheckedReportBoundaries(ctx, "tok-1", took); !fault.Is(err, fault.NotFound) {
+		t.Errorf("second take: %v", err)
+	}
+	must(t, bs.SaveCheckedReportBoundaries(ctx, "tok-old", &report.Boundaries{Outline: "o", Districts: "d",
+		ImportedBy: &admin.ID, ImportedAt: t0}))
+	must(t, bs.SaveCheckedReportBoundaries(ctx, "tok-new", &report.Boundaries{Outline: "o", Districts: "d",
+		ImportedBy: &admin.ID, ImportedAt: t0.Add(25 * time.Hour)}))
+	if err := bs.TakeCheckedReportBoundaries(ctx, "tok-old", took); !fault.Is(err, fault.NotFound) {
+		t.Errorf("files checked a day before the last check: %v", err)
+	}
+	must(t, bs.TakeCheckedReportBoundaries(ctx, "tok-new", took))
 }
