@@ -1,11 +1,15 @@
 package web
 
 import (
+	"crypto/rand"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
 
+	"rathaus/internal/account"
+	"rathaus/internal/audit"
 	"rathaus/internal/fault"
 	"rathaus/internal/geo"
 	"rathaus/internal/report"
@@ -45,6 +49,7 @@ func (s *Server) reportAreasRoutes() []route {
 	return []route{
 		{"GET /admin/gebiete", s.requireAdmin(s.handleAreasAdmin)},
 		{"POST /admin/gebiete", s.requireAdmin(s.handleAreasImport)},
+		{"POST /admin/gebiete/uebernehmen", s.requireAdmin(s.handleAreasTakeOver)},
 	}
 }
 
@@ -53,7 +58,8 @@ type areasAdminPage struct {
 	Page
 	Stored   *report.Boundaries
 	Imported string
-	Checked  bool // the files were checked, not saved
+	Checked  bool   // the files were checked, not saved
+	Token    string // under which the checked files wait to be taken over
 	Count    int
 	Map      geo.Map
 	Files    []string
@@ -61,7 +67,7 @@ type areasAdminPage struct {
 
 // handleAreasAdmin shows the imported boundaries with their map.
 func (s *Server) handleAreasAdmin(w http.ResponseWriter, r *http.Request) error {
-	return s.renderAreasAdmin(w, r, http.StatusOK, nil, nil, false)
+	return s.renderAreasAdmin(w, r, http.StatusOK, nil, nil, "")
 }
 
 // handleAreasImport checks the two files and saves them (or, with
@@ -74,13 +80,8 @@ func (s *Server) handleAreasImport(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	u := currentUser(r)
-	b := &report.Boundaries{KeyProperty: propName(v.Get("key_property"), "key"),
-		NameProperty: propName(v.Get("name_property"), "name"), ImportedBy: &u.ID, ImportedAt: s.opts.Now()}
-	b.ImportedByName = u.DisplayName
-	if b.ImportedByName == "" {
-		b.ImportedByName = u.Email
-	}
+	b := s.newBoundaries(currentUser(r))
+	b.KeyProperty, b.NameProperty = propName(v.Get("key_property"), "key"), propName(v.Get("name_property"), "name")
 	var fe []fault.FieldError
 	b.Outline, fe = readAreaFile(r, "outline", fe)
 	b.Districts, fe = readAreaFile(r, "districts", fe)
@@ -90,18 +91,62 @@ func (s *Server) handleAreasImport(w http.ResponseWriter, r *http.Request) error
 		}
 	}
 	if len(fe) > 0 {
-		return s.renderAreasAdmin(w, r, http.StatusUnprocessableEntity, fault.Fields(fe...), nil, false)
+		return s.renderAreasAdmin(w, r, http.StatusUnprocessableEntity, fault.Fields(fe...), nil, "")
 	}
 	_, districts, err := report.ParseBoundaries(b, &germany)
 	if err != nil {
-		return s.renderAreasAdmin(w, r, http.StatusUnprocessableEntity, s.geoFieldError(r, err), nil, false)
-	}
-	if v.Get("action") == "check" {
-		b.DistrictCount = len(districts)
-		return s.renderAreasAdmin(w, r, http.StatusOK, nil, b, true)
+		return s.renderAreasAdmin(w, r, http.StatusUnprocessableEntity, s.geoFieldError(r, err), nil, "")
 	}
 	b.DistrictCount = len(districts)
+	if v.Get("action") == "check" {
+		token := rand.Text()
+		if err := s.opts.ReportBoundaries.SaveCheckedReportBoundaries(r.Context(), token, b); err != nil {
+			return err
+		}
+		return s.renderAreasAdmin(w, r, http.StatusOK, nil, b, token)
+	}
 	if err := s.opts.ReportBoundaries.SaveReportBoundaries(r.Context(), b); err != nil {
+		return err
+	}
+	return s.areasSaved(w, r, b)
+}
+
+// handleAreasTakeOver saves the files the admin checked before, without
+// a second upload.
+func (s *Server) handleAreasTakeOver(w http.ResponseWriter, r *http.Request) error {
+	if s.opts.ReportBoundaries == nil {
+		return errNotFound
+	}
+	v, err := s.parseForm(r)
+	if err != nil {
+		return err
+	}
+	b := s.newBoundaries(currentUser(r))
+	err = s.opts.ReportBoundaries.TakeCheckedReportBoundaries(r.Context(), v.Get("token"), b)
+	if fault.Is(err, fault.NotFound) {
+		return s.renderAreasAdmin(w, r, http.StatusConflict, fault.New(fault.Conflict, "geo_admin.error.checked_gone"), nil, "")
+	}
+	if err != nil {
+		return err
+	}
+	return s.areasSaved(w, r, b)
+}
+
+// newBoundaries is an import by u now.
+func (s *Server) newBoundaries(u *account.User) *report.Boundaries {
+	b := &report.Boundaries{ImportedBy: &u.ID, ImportedByName: u.DisplayName, ImportedAt: s.opts.Now()}
+	if b.ImportedByName == "" {
+		b.ImportedByName = u.Email
+	}
+	return b
+}
+
+// areasSaved logs the import, has this instance read the new boundaries
+// at once (the others do within seconds) and returns to the page.
+func (s *Server) areasSaved(w http.ResponseWriter, r *http.Request, b *report.Boundaries) error {
+	err := s.opts.Audit.CreateAuditEntry(r.Context(), &audit.Entry{At: s.now(), ActorID: b.ImportedBy, Action: auditBoundariesImported,
+		Detail: fmt.Sprintf("version %d, %d districts", b.Version, b.DistrictCount), IP: s.clientIP(r)})
+	if err != nil {
 		return err
 	}
 	if rf, ok := s.opts.ReportAreasSource.(interface{ Refresh() }); ok {
@@ -109,6 +154,9 @@ func (s *Server) handleAreasImport(w http.ResponseWriter, r *http.Request) error
 	}
 	return s.redirectFlash(w, r, "/admin/gebiete", "geo_admin.saved")
 }
+
+// auditBoundariesImported is the audit action of a boundary import.
+const auditBoundariesImported = "report_boundaries.imported"
 
 // propName is a trimmed property name, def when empty.
 func propName(v, def string) string {
@@ -149,13 +197,14 @@ func (s *Server) geoFieldError(r *http.Request, err error) error {
 }
 
 // renderAreasAdmin shows the page; checked, when set, are checked files
-// whose map is shown instead of the stored one.
+// waiting under token, whose map is shown instead of the stored one.
 func (s *Server) renderAreasAdmin(w http.ResponseWriter, r *http.Request, status int, formErr error,
-	checked *report.Boundaries, isCheck bool) error {
+	checked *report.Boundaries, token string) error {
+	isCheck := token != ""
 	if s.opts.ReportBoundaries == nil {
 		return errNotFound
 	}
-	p := areasAdminPage{Page: s.page(r, "geo_admin.title"), Checked: isCheck, Files: []string{"outline", "districts"}}
+	p := areasAdminPage{Page: s.page(r, "geo_admin.title"), Checked: isCheck, Token: token, Files: []string{"outline", "districts"}}
 	cur, err := s.opts.ReportBoundaries.FindReportBoundaries(r.Context())
 	if err != nil && !fault.Is(err, fault.NotFound) {
 		return err

@@ -7,10 +7,14 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"rathaus/internal/audit"
 	"rathaus/internal/browsertest"
 	"rathaus/internal/geo"
 	"rathaus/internal/report"
@@ -177,8 +181,28 @@ func TestAreasImport(t *testing.T) {
 		t.Fatal("check saved")
 	}
 
+	// The checked files are taken over without a second upload, once.
+	token, ok := attr(query(res.doc, "#areas-take-over input[name=token]"), "value")
+	if !ok || token == "" {
+		t.Fatal("check: no form to take the checked files over")
+	}
+	take := url.Values{"token": {token}}
+	wantStatus(t, e.postForm("/admin/gebiete/uebernehmen", take, admin), 303)
+	if v, _ := e.store.ReportBoundariesVersion(context.Background()); v == 0 {
+		t.Fatal("take-over saved nothing")
+	}
+	again := e.postForm("/admin/gebiete/uebernehmen", take, admin)
+	wantStatus(t, again, 409)
+	if !strings.Contains(again.body, "nicht mehr bereit") {
+		t.Errorf("second take-over: %s", texts(again.doc, "main"))
+	}
 	res = e.upload(t, outline, districts, map[string]string{"action": "save", "key_property": "key", "name_property": "name"})
 	wantStatus(t, res, 303)
+	imports, err := e.db.FindAuditEntries(context.Background(), audit.Filter{Action: auditBoundariesImported})
+	mustDo(t, err)
+	if len(imports) != 2 || imports[0].ActorID == nil || !strings.Contains(imports[0].Detail, "10 districts") {
+		t.Errorf("audit of imports: %+v", imports)
+	}
 	res = e.get("/admin/gebiete", admin)
 	cur := strings.Join(texts(res.doc, "#areas-current dd"), "|")
 	if !strings.HasPrefix(cur, "10|") || query(res.doc, "#areas-preview svg") == nil {
@@ -220,6 +244,9 @@ func TestAreasAdminInBrowser(t *testing.T) {
 	srv := httptest.NewServer(e.srv.Handler())
 	defer srv.Close()
 	outline, districts := jenaFiles(t)
+	outlinePath, districtsPath := filepath.Join(t.TempDir(), "stadt.geojson"), filepath.Join(t.TempDir(), "bezirke.geojson")
+	mustDo(t, os.WriteFile(outlinePath, outline, 0o600))
+	mustDo(t, os.WriteFile(districtsPath, districts, 0o600))
 	for i, lang := range []string{"de", "en"} {
 		b := browsertest.New(t, browsertest.WithLanguage(lang))
 		b.BaseURL = srv.URL
@@ -236,9 +263,18 @@ func TestAreasAdminInBrowser(t *testing.T) {
 		}
 		b.Axe()
 		if i == 0 {
-			mustDo(t, e.store.SaveReportBoundaries(context.Background(), &report.Boundaries{Outline: string(outline),
-				Districts: string(districts), KeyProperty: "key", NameProperty: "name", DistrictCount: 10,
-				ImportedByName: "Anna Admin", ImportedAt: testNow}))
+			// Check the files, then take them over without choosing them again.
+			b.Upload("#field-outline", outlinePath)
+			b.Upload("#field-districts", districtsPath)
+			b.ClickAndWait("main form[action='/admin/gebiete'] button[value=check]")
+			if !b.Exists("#areas-checked") || !b.Exists("#areas-take-over button") {
+				t.Fatalf("%s: no preview to take over: %s", lang, b.Text("main"))
+			}
+			b.Axe()
+			b.ClickAndWait("#areas-take-over button")
+			if v, _ := e.store.ReportBoundariesVersion(context.Background()); v == 0 {
+				t.Fatal("the checked files were not taken over")
+			}
 		}
 		b.Navigate("/admin/gebiete")
 		if !b.Exists("#areas-preview svg") {
