@@ -40,7 +40,6 @@ func (w *svgWriter) write(outline, districts Areas, marks []mark, m *Map) string
 	if o.Desc != "" {
 		w.p(`<desc id="`, id, `-desc">`, esc(o.Desc), `</desc>`)
 	}
-	w.p(`<style>#`, id, ` a:focus use,#`, id, ` a:focus circle{stroke:#000;stroke-width:3}</style>`)
 	w.defs(marks)
 	if len(outline) > 0 {
 		w.p(`<g class="geo-outline" fill="#f3f3f1" stroke="#4d4d4d" stroke-width="2">`)

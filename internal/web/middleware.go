@@ -217,7 +217,7 @@ func securityHeaders(https bool, policy string) func(http.Handler) http.Handler 
 			h.Set("Referrer-Policy", "same-origin")
 			h.Set("X-Frame-Options", "DENY")
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
-			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")
+			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()")
 			if https {
 				h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 			}
