@@ -415,13 +415,7 @@ func (v dashView) funnelChart(fu dashboard.FunnelFigures) *dashChart {
 	var stacks []dcStack
 	add := func(label string, n dashboard.Count) {
 		labels = append(labels, label)
-		st := dcStack{Label: label}
-		if n.Hidden {
-			st.Note = v.note(n)
-		} else {
-			st.Segments = []dcSegment{{Name: label, Value: float64(n.N), Pattern: 0, Shown: v.count(n)}}
-		}
-		stacks = append(stacks, st)
+		stacks = append(stacks, v.countStack(label, label, n))
 	}
 	add(v.t("dashboard.funnel.started"), fu.Started)
 	for _, st := range fu.Steps {
@@ -467,13 +461,7 @@ func (v dashView) reportsChart(f *dashboard.Figures, labels, names []string) das
 	c.Heading, c.Explain = v.t("dashboard.chart.reports"), v.t("dashboard.chart.reports_explain")
 	var stacks []dcStack
 	for i, m := range f.Months {
-		st := dcStack{Label: names[i]}
-		if m.Reports.Hidden {
-			st.Note = v.note(m.Reports)
-		} else {
-			st.Segments = []dcSegment{{Name: v.t("dashboard.fig.reports"), Value: float64(m.Reports.N), Pattern: 0, Shown: v.count(m.Reports)}}
-		}
-		stacks = append(stacks, st)
+		stacks = append(stacks, v.countStack(names[i], v.t("dashboard.fig.reports"), m.Reports))
 	}
 	c.stackedBars(labels, stacks, v.plain)
 	c.Desc = v.t("dashboard.chart.reports_desc", names[0], names[len(names)-1], v.count(f.Total.Reports),
@@ -487,4 +475,15 @@ func (v dashView) reportsChart(f *dashboard.Figures, labels, names []string) das
 			v.count(x.N), v.number(x.Median, v.days), v.number(x.P90, v.days)}
 	})
 	return c
+}
+
+// countStack is a bar of one count named name, or the note of a hidden one.
+func (v dashView) countStack(label, name string, n dashboard.Count) dcStack {
+	st := dcStack{Label: label}
+	if n.Hidden {
+		st.Note = v.note(n)
+	} else {
+		st.Segments = []dcSegment{{Name: name, Value: float64(n.N), Pattern: 0, Shown: v.count(n)}}
+	}
+	return st
 }

@@ -47,10 +47,21 @@ const maxAreaFile = 10 << 20
 
 func (s *Server) reportAreasRoutes() []route {
 	return []route{
-		{"GET /admin/gebiete", s.requireAdmin(s.handleAreasAdmin)},
-		{"POST /admin/gebiete", s.requireAdmin(s.handleAreasImport)},
-		{"POST /admin/gebiete/uebernehmen", s.requireAdmin(s.handleAreasTakeOver)},
+		{"GET /admin/gebiete", s.withBoundaries(s.handleAreasAdmin)},
+		{"POST /admin/gebiete", s.withBoundaries(s.handleAreasImport)},
+		{"POST /admin/gebiete/uebernehmen", s.withBoundaries(s.handleAreasTakeOver)},
 	}
+}
+
+// withBoundaries lets platform admins in, and answers 404 when the server
+// keeps no imported boundaries.
+func (s *Server) withBoundaries(h handlerFunc) handlerFunc {
+	return s.requireAdmin(func(w http.ResponseWriter, r *http.Request) error {
+		if s.opts.ReportBoundaries == nil {
+			return errNotFound
+		}
+		return h(w, r)
+	})
 }
 
 // areasAdminPage shows the boundaries in effect and the import form.
@@ -73,9 +84,6 @@ func (s *Server) handleAreasAdmin(w http.ResponseWriter, r *http.Request) error 
 // handleAreasImport checks the two files and saves them (or, with
 // action=check, only shows their map); bad files change nothing.
 func (s *Server) handleAreasImport(w http.ResponseWriter, r *http.Request) error {
-	if s.opts.ReportBoundaries == nil {
-		return errNotFound
-	}
 	v, err := s.parseForm(r)
 	if err != nil {
 		return err
@@ -114,9 +122,6 @@ func (s *Server) handleAreasImport(w http.ResponseWriter, r *http.Request) error
 // handleAreasTakeOver saves the files the admin checked before, without
 // a second upload.
 func (s *Server) handleAreasTakeOver(w http.ResponseWriter, r *http.Request) error {
-	if s.opts.ReportBoundaries == nil {
-		return errNotFound
-	}
 	v, err := s.parseForm(r)
 	if err != nil {
 		return err
@@ -201,9 +206,6 @@ func (s *Server) geoFieldError(r *http.Request, err error) error {
 func (s *Server) renderAreasAdmin(w http.ResponseWriter, r *http.Request, status int, formErr error,
 	checked *report.Boundaries, token string) error {
 	isCheck := token != ""
-	if s.opts.ReportBoundaries == nil {
-		return errNotFound
-	}
 	p := areasAdminPage{Page: s.page(r, "geo_admin.title"), Checked: isCheck, Token: token, Files: []string{"outline", "districts"}}
 	cur, err := s.opts.ReportBoundaries.FindReportBoundaries(r.Context())
 	if err != nil && !fault.Is(err, fault.NotFound) {
