@@ -228,18 +228,37 @@ func (s *Server) csPost(r *http.Request) (int64, url.Values, error) {
 // input next to its field (rename maps the domain's field names to the
 // page's), anything else as an error page. Nothing was changed.
 func (s *Server) csFailed(w http.ResponseWriter, r *http.Request, v url.Values, err error, rename map[string]string) error {
+	return s.staffFailed(w, r, v, err, rename, "cases_staff_case", func(conflict string, f *Form) (any, error) {
+		p, err := s.csCase(r)
+		if err != nil {
+			return nil, err
+		}
+		p.Conflict = conflict
+		if f != nil {
+			p.Form = f
+		}
+		return p, nil
+	})
+}
+
+// staffFailed shows a staff page again after a change failed (cases and
+// defect reports alike): a conflict as a message, invalid input in the
+// error summary and next to its field (rename maps the domain's field
+// names to the page's), anything else as an error page. load builds the
+// page with the conflict message or the form with errors.
+func (s *Server) staffFailed(w http.ResponseWriter, r *http.Request, v url.Values, err error, rename map[string]string,
+	name string, load func(conflict string, f *Form) (any, error)) error {
 	kind := fault.KindOf(err)
 	if kind != fault.Conflict && kind != fault.Invalid {
 		return err
 	}
-	p, lerr := s.csCase(r)
-	if lerr != nil {
-		return lerr
-	}
 	if kind == fault.Conflict {
 		fe := fault.As(err)
-		p.Conflict = s.t(r, fe.Key, fe.Args...)
-		return s.renderStatus(w, r, http.StatusConflict, "cases_staff_case", p)
+		p, lerr := load(s.t(r, fe.Key, fe.Args...), nil)
+		if lerr != nil {
+			return lerr
+		}
+		return s.renderStatus(w, r, http.StatusConflict, name, p)
 	}
 	f := s.formFor(r, v, err)
 	for i, e := range f.Errors {
@@ -247,8 +266,11 @@ func (s *Server) csFailed(w http.ResponseWriter, r *http.Request, v url.Values, 
 			f.Errors[i].Field, f.Errors[i].ID = to, fieldID(to)
 		}
 	}
-	p.Form = f
-	return s.renderStatus(w, r, statusOf(err), "cases_staff_case", p)
+	p, lerr := load("", f)
+	if lerr != nil {
+		return lerr
+	}
+	return s.renderStatus(w, r, statusOf(err), name, p)
 }
 
 // csApplicantLang is the language of the applicant's account, for the

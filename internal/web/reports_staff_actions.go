@@ -33,27 +33,17 @@ func (s *Server) rsPost(r *http.Request) (*report.Report, report.Actor, url.Valu
 // (rename maps the domain's field names to the page's); anything else as
 // an error page. Nothing was changed.
 func (s *Server) rsFailed(w http.ResponseWriter, r *http.Request, v url.Values, err error, rename map[string]string) error {
-	kind := fault.KindOf(err)
-	if kind != fault.Conflict && kind != fault.Invalid {
-		return err
-	}
-	p, lerr := s.rsReport(r)
-	if lerr != nil {
-		return lerr
-	}
-	if kind == fault.Conflict {
-		fe := fault.As(err)
-		p.Conflict = s.t(r, fe.Key, fe.Args...)
-		return s.renderStatus(w, r, http.StatusConflict, "reports_staff_report", p)
-	}
-	f := s.formFor(r, v, err)
-	for i, e := range f.Errors {
-		if to, ok := rename[e.Field]; ok {
-			f.Errors[i].Field, f.Errors[i].ID = to, fieldID(to)
+	return s.staffFailed(w, r, v, err, rename, "reports_staff_report", func(conflict string, f *Form) (any, error) {
+		p, err := s.rsReport(r)
+		if err != nil {
+			return nil, err
 		}
-	}
-	p.Form = f
-	return s.renderStatus(w, r, statusOf(err), "reports_staff_report", p)
+		p.Conflict = conflict
+		if f != nil {
+			p.Form = f
+		}
+		return p, nil
+	})
 }
 
 // rsDone redirects to the report's page with a flash.
