@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"rathaus/internal/open311"
+	"rathaus/internal/org"
 	"rathaus/internal/report"
 )
 
@@ -402,4 +403,36 @@ func TestGeoReportFromOtherSites(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d reports stored, want only the cross-site one", n)
 	}
+}
+
+// TestGeoReportToken: GET /tokens/{token} finds the request created under
+// a token (as a queued submission would be) in the standard's shape, in
+// both formats; another organisation's token is not found.
+func TestGeoReportToken(t *testing.T) {
+	e := newGeoEnv(t)
+	ctx := context.Background()
+	rep := &report.Report{OrgID: e.city.ID, CategoryID: e.muell.ID, UnitID: &e.unit.ID, Status: report.StatusReceived,
+		Location: report.Location{Address: "Markt 1"}, Description: "Sperrmüll", Source: report.SourceOpen311,
+		RequestedAt: testNow, Token: "12345"}
+	mustDo(t, e.db.CreateDefectReport(ctx, rep, nil))
+	var got []map[string]any
+	jsonOf(t, e.api("GET", "/georeport/v2/tokens/12345.json", nil), &got)
+	if len(got) != 1 || got[0]["token"] != "12345" || got[0]["service_request_id"] != rep.Reference || len(got[0]) != 2 {
+		t.Errorf("token answer %v, want the standard's two fields with %s", got, rep.Reference)
+	}
+	res := e.api("GET", "/georeport/v2/tokens/12345.xml", nil)
+	wantStatus(t, res, 200)
+	checkDoc(t, res, "xml")
+	want := "<service_requests><request><service_request_id>" + rep.Reference + "</service_request_id><token>12345</token></request></service_requests>"
+	if !strings.Contains(strings.Join(strings.Fields(res.body), ""), want) {
+		t.Errorf("XML token answer:\n%s\nwant %s", res.body, want)
+	}
+	other := &org.Org{Kind: org.KindOrganisation, Slug: "weimar", Name: "Weimar", CreatedAt: testNow}
+	mustDo(t, e.db.CreateOrg(ctx, other))
+	cat := &report.Category{OrgID: other.ID, Code: "muell", NameDE: "Müll", Active: true}
+	mustDo(t, e.db.CreateDefectCategory(ctx, cat))
+	mustDo(t, e.db.CreateDefectReport(ctx, &report.Report{OrgID: other.ID, CategoryID: cat.ID, Status: report.StatusReceived,
+		Location: report.Location{Address: "Markt 1"}, Description: "Müll", Source: report.SourceOpen311, RequestedAt: testNow,
+		Token: "weimar-1"}, nil))
+	wantError(t, e.api("GET", "/georeport/v2/tokens/weimar-1.json", nil), "json", 404, "token")
 }
