@@ -154,6 +154,12 @@ func TestReportFlow(t *testing.T) {
 	if res.StatusCode != http.StatusNotFound {
 		t.Errorf("unpublished photo: %d, want 404", res.StatusCode)
 	}
+	// The Open311 API shows the same report, without the e-mail address.
+	res = b.get("/georeport/v2/requests/M-2026-00001.json")
+	if res.StatusCode != http.StatusOK || !strings.Contains(res.body, `"service_code":"schlagloch"`) ||
+		!strings.Contains(res.body, "Tiefes Loch vor dem Rathaus.") || strings.Contains(res.body, "erika@example.org") {
+		t.Errorf("the API's view of the web report: %d %s", res.StatusCode, res.body)
+	}
 
 	// Another citizen 60 m away is offered the report and supports it.
 	other := e.browser(t, nil)
