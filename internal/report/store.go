@@ -28,6 +28,7 @@ type Filter struct {
 	From, To    *time.Time // requested, To exclusive
 	UpdatedFrom *time.Time // for update feeds
 	Reference   string
+	AccountID   *int64 // the reporter's account ("my reports")
 	Order       string
 	Limit       int // default 100, at most 1000
 	Offset      int

@@ -227,6 +227,9 @@ func defectFilter(f report.Filter) *where {
 	if f.AreaID != "" {
 		w.add("area_id = ?", f.AreaID)
 	}
+	if f.AccountID != nil {
+		w.add("account_id = ?", *f.AccountID)
+	}
 	if b := f.BBox; b != nil {
 		w.conds = append(w.conds, "lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
 		w.args = append(w.args, b.MinLat, b.MaxLat, b.MinLong, b.MaxLong)

@@ -7,6 +7,7 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/fault"
+	"rathaus/internal/report"
 )
 
 // exportFile is the data export (GDPR Art. 15 and 20): everything rathaus
@@ -20,6 +21,23 @@ type exportFile struct {
 	Tokens     []exportToken `json:"api_tokens"`
 	Audit      []exportAudit `json:"security_log"`
 	Mails      []exportMail  `json:"mails"`
+	// Reports are the defect reports sent while logged in, with what the
+	// city keeps of the reporter.
+	Reports []exportReport `json:"defect_reports,omitempty"`
+}
+
+type exportReport struct {
+	Reference   string    `json:"reference"`
+	RequestedAt time.Time `json:"requested_at"`
+	Status      string    `json:"status"`
+	Description string    `json:"description"`
+	Address     string    `json:"address,omitempty"`
+	Lat         *float64  `json:"lat,omitempty"`
+	Long        *float64  `json:"long,omitempty"`
+	Email       string    `json:"email,omitempty"`
+	Name        string    `json:"name,omitempty"`
+	Phone       string    `json:"phone,omitempty"`
+	Photos      int       `json:"photos"`
 }
 
 type exportAccount struct {
@@ -87,6 +105,9 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	fillExport(&f, x)
+	if f.Reports, err = s.exportReports(r, u.ID); err != nil {
+		return err
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="rathaus-daten.json"`)
 	w.Header().Set("Cache-Control", "no-store")
@@ -146,4 +167,22 @@ func (s *Server) handleDelete(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.clearSessionCookie(w)
 	return s.redirectFlash(w, r, "/", "flash.account_deleted")
+}
+
+// exportReports lists the defect reports of account id for its export.
+func (s *Server) exportReports(r *http.Request, id int64) ([]exportReport, error) {
+	if s.opts.Reports == nil {
+		return nil, nil
+	}
+	reps, _, err := s.opts.Reports.Store.FindDefectReports(r.Context(), report.Filter{AccountID: &id, Limit: 1000})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]exportReport, 0, len(reps))
+	for _, rep := range reps {
+		out = append(out, exportReport{Reference: rep.Reference, RequestedAt: rep.RequestedAt, Status: string(rep.Status),
+			Description: rep.Description, Address: rep.Location.Address, Lat: rep.Location.Lat, Long: rep.Location.Long,
+			Email: rep.Contact.Email, Name: rep.Contact.Name, Phone: rep.Contact.Phone, Photos: len(rep.Photos)})
+	}
+	return out, nil
 }

@@ -20,10 +20,12 @@ type accountPage struct {
 	TOTP        *totpSetup
 	Bookings    bool // the server takes bookings: link "my appointments"
 	Cases       bool // the server takes online applications: link "my applications"
+	Reports     bool // the server takes defect reports: link "my reports"
 }
 
 func (s *Server) accountPage(r *http.Request, titleKey string) (accountPage, error) {
-	p := accountPage{Page: s.page(r, titleKey), Bookings: s.opts.Appointments != nil, Cases: s.opts.Cases != nil}
+	p := accountPage{Page: s.page(r, titleKey), Bookings: s.opts.Appointments != nil, Cases: s.opts.Cases != nil,
+		Reports: s.opts.Reports != nil}
 	if s.opts.Orgs != nil {
 		roles, err := s.opts.Orgs.RolesOf(r.Context(), p.User.ID)
 		if err != nil {

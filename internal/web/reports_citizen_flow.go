@@ -263,7 +263,12 @@ func (s *Server) handleReportSubmit(w http.ResponseWriter, r *http.Request) erro
 	}
 	rep.OrgID = orgID
 	if u := currentUser(r); u != nil {
+		// Logged in: the report is in "my reports", and without another
+		// address the status mails go to the account's.
 		rep.Contact.AccountID = &u.ID
+		if rep.Contact.Email == "" {
+			rep.Contact.Email = u.Email
+		}
 	}
 	if err := s.storeReportPhotos(ctx, rep, photos); err != nil {
 		return err

@@ -26,6 +26,7 @@ func (s *Server) reportsCitizenRoutes() []route {
 		{"GET /meldungen/{reference}", w(s.handleReportView)},
 		{"POST /meldungen/{reference}/unterstuetzen", w(s.handleReportSupport)},
 		{"GET /meldungen/{reference}/fotos/{photo}", w(s.handleReportPhoto)},
+		{"GET /account/meldungen", w(s.requireUser(s.handleMyReports))},
 	}
 }
 
