@@ -26,6 +26,7 @@ func testReports(t *testing.T, s Stores) {
 	t.Run("Categories", func(t *testing.T) { testReportCategories(t, s) })
 	t.Run("RoundTrip", func(t *testing.T) { testReportRoundTrip(t, s) })
 	t.Run("Find", func(t *testing.T) { testReportFind(t, s) })
+	t.Run("FindByAccount", func(t *testing.T) { testReportFindByAccount(t, s) })
 	t.Run("Nearby", func(t *testing.T) { testReportNearby(t, s) })
 	t.Run("Update", func(t *testing.T) { testReportUpdate(t, s) })
 	t.Run("NotesFor", func(t *testing.T) { testReportNotesFor(t, s) })
