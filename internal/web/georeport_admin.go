@@ -1,12 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"rathaus/internal/audit"
 	"rathaus/internal/fault"
 	"rathaus/internal/georeport"
 )
@@ -64,6 +66,9 @@ func (s *Server) handleGeoReportAdminIssue(w http.ResponseWriter, r *http.Reques
 	if err != nil {
 		return err
 	}
+	if err := s.auditOpen311(r, auditOpen311KeyIssued, fmt.Sprintf("client %d %q", c.ID, c.Name)); err != nil {
+		return err
+	}
 	v := url.Values{"limit": {strconv.Itoa(georeport.DefaultHourlyLimit)}}
 	return s.renderGeoReportAdmin(w, r, http.StatusOK, v, nil, key, c.Name)
 }
@@ -79,6 +84,9 @@ func (s *Server) handleGeoReportAdminRevoke(w http.ResponseWriter, r *http.Reque
 		return errNotFound
 	}
 	if err := svc.Revoke(r.Context(), id); err != nil {
+		return err
+	}
+	if err := s.auditOpen311(r, auditOpen311KeyRevoked, fmt.Sprintf("client %d", id)); err != nil {
 		return err
 	}
 	redirect(w, r, "/admin/open311?widerrufen=1")
@@ -114,3 +122,15 @@ func (s *Server) renderGeoReportAdmin(w http.ResponseWriter, r *http.Request, st
 }
 
 func geoReportDate(t time.Time) string { return t.Format("02.01.2006 15:04") }
+
+// The audit actions of the Open311 keys: who issued or revoked which.
+const (
+	auditOpen311KeyIssued  = "open311.key_issued"
+	auditOpen311KeyRevoked = "open311.key_revoked"
+)
+
+func (s *Server) auditOpen311(r *http.Request, action, detail string) error {
+	u := currentUser(r)
+	return s.opts.Audit.CreateAuditEntry(r.Context(), &audit.Entry{At: s.now(), ActorID: &u.ID, Action: action,
+		Detail: detail, IP: s.clientIP(r)})
+}

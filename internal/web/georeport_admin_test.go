@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
+	"rathaus/internal/audit"
 	"rathaus/internal/browsertest"
 )
 
@@ -51,6 +53,14 @@ func TestGeoReportAdminKeys(t *testing.T) {
 		t.Errorf("revoked key not shown as revoked")
 	}
 	wantError(t, e.api("POST", "/georeport/v2/requests.json", form), "json", 403, "invalid api_key")
+	for _, action := range []string{auditOpen311KeyIssued, auditOpen311KeyRevoked} {
+		entries, err := e.db.FindAuditEntries(context.Background(), audit.Filter{Action: action})
+		mustDo(t, err)
+		if len(entries) != 1 || entries[0].ActorID == nil || *entries[0].ActorID != e.admin.ID ||
+			!strings.Contains(entries[0].Detail, "client "+itoa(clients[0].ID)) {
+			t.Errorf("audit %s: %+v", action, entries)
+		}
+	}
 
 	citizen := e.login(e.user("buerger@example.org", false))
 	wantStatus(t, e.get("/admin/open311", citizen), 403)
