@@ -159,7 +159,7 @@ func (a *app) announce(stdout io.Writer, addr net.Addr) {
 		return
 	}
 	fmt.Fprintf(stdout, "\nDemo accounts (password for all: %s):\n", demo.Password)
-	for _, d := range demo.Accounts {
+	for _, d := range append(demo.Accounts, demo.ReportLogins...) {
 		fmt.Fprintf(stdout, "  %-40s %s\n", d.Email, a.i18n.T("en", d.What))
 	}
 	fmt.Fprintln(stdout, "\nMails are not sent in the demo: log in as admin and open Verwaltung > Postausgang.")
@@ -174,7 +174,7 @@ func hasZeroPort(addr string) bool {
 func (a *app) webServer(ctx context.Context) (*web.Server, error) {
 	var accounts []web.DemoAccount
 	if a.cfg.Demo {
-		for _, d := range demo.Accounts {
+		for _, d := range append(demo.Accounts, demo.ReportLogins...) {
 			accounts = append(accounts, web.DemoAccount{Email: d.Email, Password: demo.Password, Role: d.What})
 		}
 	}

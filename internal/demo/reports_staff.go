@@ -26,6 +26,14 @@ var reportStaff = []reportStaffer{
 	{"fd-mobilitaet", "mobilitaet" + Domain, "Andreas Wolf"},
 }
 
+// ReportLogins are the demo logins of defect reports for the start
+// message and the login page: the street-light unit's case worker stands
+// for the seven (SeedReports creates them, not Seed).
+var ReportLogins = []Account{
+	{Email: "strassenbeleuchtung" + Domain, Name: "Nadine Schulz", Role: org.RoleCaseWorker, Org: "swj-strassenbeleuchtung",
+		What: "demo.account.report_worker"},
+}
+
 // seedReportStaff makes the units' case workers (password Password,
 // e-mail verified) unless they exist and returns their user IDs by unit
 // ID. They share one hash of the demo password: seven argon2id runs would
