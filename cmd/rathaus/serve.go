@@ -100,7 +100,7 @@ func (a *app) prepare(ctx context.Context, stdout io.Writer) error {
 			return err
 		}
 		// Defect reports of the last eight months, when there are none.
-		rs, err := demo.SeedReports(ctx, demo.ReportSeed{Store: a.db, Orgs: a.orgs, Accounts: a.db, Open311: a.db, Now: time.Now()})
+		rs, err := demo.SeedReports(ctx, demo.ReportSeed{Store: a.db, Orgs: a.orgs, Accounts: a.db, Open311: a.db, Files: a.files, Now: time.Now()})
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"rathaus/internal/account"
+	"rathaus/internal/filestore"
 	"rathaus/internal/geo"
 	"rathaus/internal/georeport"
 	"rathaus/internal/org"
@@ -26,14 +27,16 @@ type ReportSeed struct {
 	Accounts account.Store
 	// Open311 keeps the demo's client key Open311Key; nil: no key.
 	Open311 georeport.Store
-	Now     time.Time
-	Seed    int64 // 0: 2026
-	N       int   // reports to plan; 0: 360 (duplicates come on top)
+	// Files keeps the drawn photos of some reports; nil: no photos.
+	Files filestore.Store
+	Now   time.Time
+	Seed  int64 // 0: 2026
+	N     int   // reports to plan; 0: 360 (duplicates come on top)
 }
 
 // ReportSeedResult says what SeedReports wrote.
 type ReportSeedResult struct {
-	Reports, Merged, Forwarded, Corrected, Supports int
+	Reports, Merged, Forwarded, Corrected, Supports, Photos int
 }
 
 // catPlan is how a category is reported and handled: its share, the
@@ -122,6 +125,14 @@ func SeedReports(ctx context.Context, s ReportSeed) (ReportSeedResult, error) {
 			Contact:  report.Contact{Email: p.email}, Source: report.SourceWeb}
 		if p.wrongCat != "" {
 			r.CategoryID, r.Answers = cats[p.wrongCat].ID, nil
+		}
+		ph, ok, err := demoPhoto(ctx, s.Files, p.cat, i, !p.done.IsZero())
+		if err != nil {
+			return res, err
+		}
+		if ok {
+			r.Photos = []report.Photo{ph}
+			res.Photos++
 		}
 		if err := svc.Submit(ctx, r); err != nil {
 			return res, fmt.Errorf("demo report %d: %w", i, err)

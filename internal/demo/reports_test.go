@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"image/jpeg"
 	"strconv"
 	"strings"
 	"testing"
@@ -9,6 +10,8 @@ import (
 
 	"rathaus/internal/account"
 	"rathaus/internal/demo"
+	"rathaus/internal/fault"
+	"rathaus/internal/filestore"
 	"rathaus/internal/geo"
 	"rathaus/internal/georeport"
 	"rathaus/internal/i18n"
@@ -20,7 +23,7 @@ import (
 )
 
 // seedReportsDB seeds the demo city and its reports on a fresh database.
-func seedReportsDB(t *testing.T, db *sqlstore.DB, at time.Time) (demo.ReportSeedResult, *org.Service, time.Duration) {
+func seedReportsDB(t *testing.T, db *sqlstore.DB, at time.Time, files filestore.Store) (demo.ReportSeedResult, *org.Service, time.Duration) {
 	t.Helper()
 	ctx := context.Background()
 	tr, err := i18n.New()
@@ -33,7 +36,7 @@ func seedReportsDB(t *testing.T, db *sqlstore.DB, at time.Time) (demo.ReportSeed
 		t.Fatal(err)
 	}
 	start := time.Now()
-	res, err := demo.SeedReports(ctx, demo.ReportSeed{Store: db, Orgs: orgs, Accounts: db, Open311: db, Now: at})
+	res, err := demo.SeedReports(ctx, demo.ReportSeed{Store: db, Orgs: orgs, Accounts: db, Open311: db, Files: files, Now: at})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +54,7 @@ func TestSeedReports(t *testing.T) {
 	for name, open := range storetest.Engines(t) {
 		t.Run(name, func(t *testing.T) {
 			db := open(t)
-			res, orgs, took := seedReportsDB(t, db, at)
+			res, orgs, took := seedReportsDB(t, db, at, nil)
 			t.Logf("%s: seeded %+v in %v", name, res, took)
 			if res.Reports < 300 || res.Reports > 450 || res.Merged < 5 || res.Forwarded < 3 || res.Corrected < 3 || res.Supports < 20 {
 				t.Errorf("seeded %+v", res)
@@ -221,5 +224,48 @@ func checkReportEvents(t *testing.T, db *sqlstore.DB, staff map[int64]int64) {
 	}
 	if len(byWhom) < 5 {
 		t.Errorf("staff's steps by %v, want the case workers of at least five units", byWhom)
+	}
+}
+
+// TestSeedReportPhotos: some demo reports carry a drawn photo, stored as
+// a real JPEG; those of reports already done are published with their
+// public copy, the others wait for the office.
+func TestSeedReportPhotos(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Engines(t)["sqlite"](t)
+	files := &filestore.Local{Dir: t.TempDir()}
+	res, _, _ := seedReportsDB(t, db, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), files)
+	if res.Photos < 10 {
+		t.Fatalf("%d demo photos, want a few dozen", res.Photos)
+	}
+	reps, _, err := db.FindDefectReports(ctx, report.Filter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	published, waiting := 0, 0
+	for _, r := range reps {
+		for _, p := range r.Photos {
+			rc, _, err := files.Get(ctx, p.Key)
+			if err != nil {
+				t.Fatalf("%s: photo %s: %v", r.Reference, p.Key, err)
+			}
+			img, err := jpeg.Decode(rc)
+			rc.Close()
+			if err != nil || img.Bounds().Dx() != p.Width {
+				t.Fatalf("%s: not a JPEG of %d px: %v", r.Reference, p.Width, err)
+			}
+			_, _, perr := files.Get(ctx, p.PublicKey())
+			switch {
+			case p.Public && perr == nil && r.Status == report.StatusDone:
+				published++
+			case !p.Public && fault.Is(perr, fault.NotFound):
+				waiting++
+			default:
+				t.Errorf("%s (%s): public %v, public copy %v", r.Reference, r.Status, p.Public, perr)
+			}
+		}
+	}
+	if published == 0 || waiting == 0 || published+waiting != res.Photos {
+		t.Errorf("%d published, %d waiting of %d photos", published, waiting, res.Photos)
 	}
 }
