@@ -67,11 +67,7 @@ func (s *Server) geoReportRequests(r *http.Request, c *geoReportCall) (func(*byt
 // personal data; a photo only when staff published it.
 func (s *Server) geoReportPublic(r *http.Request, c *geoReportCall, reps []*report.Report) ([]open311.ServiceRequest, error) {
 	units := s.geoReportUnits(r.Context())
-	ids := make([]int64, len(reps))
-	for i, rep := range reps {
-		ids[i] = rep.ID
-	}
-	notes, err := s.opts.Reports.Store.FindDefectNotesFor(r.Context(), ids, true)
+	notes, err := s.publicNotesOf(r.Context(), reps)
 	if err != nil {
 		return nil, err
 	}

@@ -35,11 +35,7 @@ func (s *Server) geoReportUpdates(r *http.Request, c *geoReportCall) (func(*byte
 		if err != nil {
 			return nil, err
 		}
-		ids := make([]int64, len(reps))
-		for i, rep := range reps {
-			ids[i] = rep.ID
-		}
-		notes, err := s.opts.Reports.Store.FindDefectNotesFor(r.Context(), ids, true)
+		notes, err := s.publicNotesOf(r.Context(), reps)
 		if err != nil {
 			return nil, err
 		}

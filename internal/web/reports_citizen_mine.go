@@ -38,11 +38,7 @@ func (s *Server) handleMyReports(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, len(reps))
-	for i, rep := range reps {
-		ids[i] = rep.ID
-	}
-	notes, err := s.opts.Reports.Store.FindDefectNotesFor(ctx, ids, true)
+	notes, err := s.publicNotesOf(ctx, reps)
 	if err != nil {
 		return err
 	}

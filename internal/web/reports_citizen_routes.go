@@ -167,3 +167,12 @@ func reportGroups(t *report.Tree, lang string) []reportCategoryGroup {
 	}
 	return out
 }
+
+// publicNotesOf reads the public notes of reps, oldest first, in one query.
+func (s *Server) publicNotesOf(ctx context.Context, reps []*report.Report) (map[int64][]*report.Note, error) {
+	ids := make([]int64, len(reps))
+	for i, rep := range reps {
+		ids[i] = rep.ID
+	}
+	return s.opts.Reports.Store.FindDefectNotesFor(ctx, ids, true)
+}
