@@ -206,3 +206,12 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 	_, _ = w.Write(buf.Bytes()) // a failed write means the client left
 	return nil
 }
+
+// conflictAlert is the data of the "conflict-alert" partial.
+type conflictAlert struct{ Message, URL, Title, Reload string }
+
+// ConflictAlert builds a staff page's conflict alert: msg ("" for none),
+// the page to reload, and the translation keys of title and link.
+func (p Page) ConflictAlert(msg, url, titleKey, reloadKey string) conflictAlert {
+	return conflictAlert{Message: msg, URL: url, Title: p.T(titleKey), Reload: p.T(reloadKey)}
+}

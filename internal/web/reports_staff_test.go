@@ -62,6 +62,9 @@ func TestReportsStaffStatus(t *testing.T) {
 	wantStatus(t, ok, 303)
 	stale := e.rsPost(t, e.light, "/status", url.Values{"status": {"done"}, "status_note": {"Erledigt."}}, 1)
 	wantStatus(t, stale, 409)
+	if alert := query(stale.doc, "#conflict[role=alert]"); alert == nil || query(alert, "a[href='"+rsPath(e.light.Reference)+"']") == nil {
+		t.Errorf("the stale form shows no conflict alert with a reload link:\n%.2000s", stale.body)
+	}
 	r := e.rsReport(t, e.light.ID)
 	if r.Status != report.StatusInProgress || r.Version != 2 {
 		t.Errorf("after the stale form: status %s version %d", r.Status, r.Version)
